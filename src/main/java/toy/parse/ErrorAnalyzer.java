@@ -1,0 +1,577 @@
+package toy.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+import toy.ast.Expr;
+import toy.parse.gen.ToyLexer;
+import toy.parse.gen.ToyParser;
+
+/**
+ * Chooses the message for a failed parse, standing in for CPython's second "invalid_*" pass.
+ * Given the index of the token where the parse failed, it tries, in order: unexpected indent,
+ * missing indented block, missing ':', legacy print, missing comma, missing 'else', bad walrus
+ * target, trailing comma in an import, a bad target in an earlier statement, and finally plain
+ * {@code invalid syntax} at the failing token.
+ *
+ * <p>Several checks repair the token list (insert ':' or ',') and parse again: if the parse then
+ * gets past the failure point, the repair is what CPython's message suggests.
+ */
+final class ErrorAnalyzer {
+    private static final Set<Integer> COMPOUND = Set.of(ToyLexer.IF, ToyLexer.ELIF, ToyLexer.ELSE, ToyLexer.WHILE, ToyLexer.FOR,
+            ToyLexer.TRY, ToyLexer.EXCEPT, ToyLexer.FINALLY, ToyLexer.WITH, ToyLexer.DEF, ToyLexer.CLASS);
+
+    private final Parser.Session session;
+    private final Parser.Session.Rule rule;
+    private final List<Token> tokens;
+    private final Errors errors;
+
+    ErrorAnalyzer(Parser.Session session, Parser.Session.Rule rule) {
+        this.session = session;
+        this.rule = rule;
+        this.tokens = session.tokens;
+        this.errors = session.errors;
+    }
+
+    SyntaxError analyze(int k) {
+        k = Math.max(0, Math.min(k, tokens.size() - 1));
+        Token t = tokens.get(k);
+        SyntaxError e;
+        if (t.getType() == ToyLexer.INDENT) {
+            return errors.make("IndentationError", "unexpected indent", t.getLine(), t.getCharPositionInLine(), t.getLine(), -1);
+        }
+        if ((e = indentedBlock(k)) != null) {
+            return e;
+        }
+        if ((e = earlierStatement(k)) != null) {
+            return e;
+        }
+        if ((e = expectedColon(k)) != null) {
+            return e;
+        }
+        if ((e = legacyPrint(k)) != null) {
+            return e;
+        }
+        if ((e = missingComma(k)) != null) {
+            return e;
+        }
+        if ((e = missingElse(k)) != null) {
+            return e;
+        }
+        if ((e = walrusTarget(k)) != null) {
+            return e;
+        }
+        if (t.getType() == ToyLexer.NEWLINE && k > 0 && tokens.get(k - 1).getType() == ToyLexer.COMMA
+                && tokens.get(lineStart(k)).getType() == ToyLexer.FROM) {
+            return errors.atToken("trailing comma not allowed without surrounding parentheses", t);
+        }
+        if (t.getType() == ToyLexer.DEDENT || t.getType() == Token.EOF) {
+            Token prev = k > 0 ? tokens.get(k - 1) : t;
+            if (t.getType() == Token.EOF && prev.getType() != ToyLexer.NEWLINE && prev.getType() != ToyLexer.DEDENT) {
+                return errors.atToken("invalid syntax", t);
+            }
+            return errors.at("invalid syntax", prev.getLine(), prev.getCharPositionInLine() + 1, prev.getLine(),
+                    prev.getCharPositionInLine() + 1);
+        }
+        return errors.atToken("invalid syntax", t);
+    }
+
+    // ===== Indentation =====
+
+    private SyntaxError indentedBlock(int k) {
+        if (k < 2 || tokens.get(k - 1).getType() != ToyLexer.NEWLINE || tokens.get(k - 2).getType() != ToyLexer.COLON) {
+            return null;
+        }
+        int s = lineStart(k - 1);
+        Token kw = tokens.get(s);
+        if (kw.getType() == ToyLexer.ASYNC && s + 1 < k) {
+            kw = tokens.get(s + 1);
+        }
+        String what = switch (kw.getType()) {
+            case ToyLexer.DEF -> "function definition";
+            case ToyLexer.CLASS -> "class definition";
+            default -> COMPOUND.contains(kw.getType()) ? "'" + kw.getText() + "' statement" : null;
+        };
+        if (what == null) {
+            return null;
+        }
+        String msg = "expected an indented block after " + what + " on line " + (kw.getLine() + session.lineDelta);
+        Token t = tokens.get(k);
+        if (t.getType() == Token.EOF) {
+            Token nl = tokens.get(k - 1);
+            return errors.make("IndentationError", msg, nl.getLine(), 0, nl.getLine(), -1);
+        }
+        if (t.getType() == ToyLexer.DEDENT) {
+            int line = t.getLine();
+            // DEDENTs at the end of the input sit on the last line
+            return errors.make("IndentationError", msg, line, 0, line, -1);
+        }
+        int[] end = Positions.end(t);
+        return errors.make("IndentationError", msg, t.getLine(), t.getCharPositionInLine() + 1, end[0], end[1] + 1);
+    }
+
+    /** Index of the first token of the logical line containing token k. */
+    private int lineStart(int k) {
+        int i = Math.min(k, tokens.size() - 1);
+        if (i > 0 && tokens.get(i).getType() == ToyLexer.NEWLINE) {
+            i--;
+        }
+        while (i > 0) {
+            int type = tokens.get(i - 1).getType();
+            if (type == ToyLexer.NEWLINE || type == ToyLexer.INDENT || type == ToyLexer.DEDENT) {
+                break;
+            }
+            i--;
+        }
+        return i;
+    }
+
+    // ===== Re-parsing with a repaired token list =====
+
+    /** Whether parsing gets past index k once {@code insert} is put before token k. */
+    private boolean repairHelps(int k, int type, String text) {
+        List<Token> copy = new ArrayList<>(tokens.size() + 1);
+        for (int i = 0; i < k; i++) {
+            copy.add(tokens.get(i));
+        }
+        Token at = tokens.get(k);
+        CommonToken ins = new CommonToken(type, text);
+        ins.setLine(at.getLine());
+        ins.setCharPositionInLine(at.getCharPositionInLine());
+        copy.add(ins);
+        for (int i = k; i < tokens.size(); i++) {
+            copy.add(tokens.get(i));
+        }
+        List<Token> reindexed = reindex(copy);
+        CommonTokenStream stream = Parser.Session.stream(reindexed);
+        ParserRuleContext tree = session.parseRule(stream, rule);
+        return tree != null || session.failIndex > k + 1;
+    }
+
+    private static List<Token> reindex(List<Token> toks) {
+        List<Token> out = new ArrayList<>(toks.size());
+        for (Token t : toks) {
+            CommonToken c = new CommonToken(t);
+            c.setTokenIndex(out.size());
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Parses tokens [from, to) as a whole rule; returns the tree or null. */
+    private ParserRuleContext parseRange(int from, int to, Parser.Session.Rule r) {
+        if (from >= to) {
+            return null;
+        }
+        List<Token> copy = new ArrayList<>(tokens.subList(from, to));
+        Token last = tokens.get(to - 1);
+        CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+        eof.setLine(last.getLine());
+        eof.setCharPositionInLine(last.getCharPositionInLine());
+        copy.add(eof);
+        List<Token> reindexed = reindex(copy);
+        CommonTokenStream stream = Parser.Session.stream(reindexed);
+        return session.parseRule(stream, r);
+    }
+
+    /** Builds the expression for tokens [from, to), or null if they are not one. */
+    private Expr exprOf(int from, int to) {
+        List<Token> copy = new ArrayList<>(tokens.subList(from, Math.max(from, to)));
+        if (copy.isEmpty()) {
+            return null;
+        }
+        Token last = tokens.get(to - 1);
+        CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+        eof.setLine(last.getLine());
+        eof.setCharPositionInLine(last.getCharPositionInLine());
+        copy.add(eof);
+        CommonTokenStream stream = Parser.Session.stream(reindex(copy));
+        ParserRuleContext tree = session.parseRule(stream, Parser.Session.Rule.TEST);
+        if (tree == null) {
+            return null;
+        }
+        try {
+            return session.builder(stream).test(((ToyParser.ExprOnlyContext) tree).value);
+        } catch (SyntaxError e) {
+            return null;
+        }
+    }
+
+    // ===== Missing ':' =====
+
+    private SyntaxError expectedColon(int k) {
+        int s = lineStart(k);
+        Token kw = tokens.get(s);
+        if (kw.getType() == ToyLexer.ASYNC && s + 1 < tokens.size()) {
+            kw = tokens.get(s + 1);
+        }
+        int type = kw.getType();
+        if (!COMPOUND.contains(type) || k <= s) {
+            return null;
+        }
+        for (int i = s; i < k; i++) {
+            if (tokens.get(i).getType() == ToyLexer.COLON && depthBetween(s, i) == 0 && type != ToyLexer.DEF
+                    && type != ToyLexer.CLASS) {
+                return null; // the header already has its ':'
+            }
+        }
+        Token t = tokens.get(k);
+        // 'def', 'try', 'finally' and 'else' demand the ':' wherever it is missing; the others only before a NEWLINE
+        boolean forced = type == ToyLexer.DEF || type == ToyLexer.TRY || type == ToyLexer.FINALLY || type == ToyLexer.ELSE;
+        if (!forced && t.getType() != ToyLexer.NEWLINE) {
+            return null;
+        }
+        if (type == ToyLexer.ELSE && s > 0 && tokens.get(s - 1).getType() != ToyLexer.DEDENT && !repairHelps(k, ToyLexer.COLON, ":")) {
+            return null;
+        }
+        if (type == ToyLexer.DEF && !defHeaderDone(s, k)) {
+            return null;
+        }
+        if (!repairHelps(k, ToyLexer.COLON, ":")) {
+            return null;
+        }
+        return errors.atToken("expected ':'", t);
+    }
+
+    /** For def: the ':' is only "expected" once the parameter list (and any '->' annotation) is complete. */
+    private boolean defHeaderDone(int s, int k) {
+        Token prev = tokens.get(k - 1);
+        return prev.getType() == ToyLexer.CLOSE_PAREN || hasArrowBefore(s, k);
+    }
+
+    private boolean hasArrowBefore(int s, int k) {
+        for (int i = s; i < k; i++) {
+            if (tokens.get(i).getType() == ToyLexer.ARROW) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int depthBetween(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            depth += bracketDelta(tokens.get(i));
+        }
+        return depth;
+    }
+
+    private static int bracketDelta(Token t) {
+        return switch (t.getType()) {
+            case ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK, ToyLexer.OPEN_BRACE -> 1;
+            case ToyLexer.CLOSE_PAREN, ToyLexer.CLOSE_BRACK, ToyLexer.CLOSE_BRACE -> -1;
+            default -> 0;
+        };
+    }
+
+    // ===== print "x" =====
+
+    private SyntaxError legacyPrint(int k) {
+        if (k < 1) {
+            return null;
+        }
+        Token name = tokens.get(k - 1);
+        Token t = tokens.get(k);
+        if (name.getType() != ToyLexer.NAME || !(name.getText().equals("print") || name.getText().equals("exec"))
+                || t.getType() == ToyLexer.OPEN_PAREN) {
+            return null;
+        }
+        if (k >= 2 && tokens.get(k - 2).getType() == ToyLexer.DOT) {
+            return null;
+        }
+        int end = expressionsEnd(k);
+        if (end <= k) {
+            return null;
+        }
+        int[] e = Positions.end(tokens.get(end - 1));
+        String n = name.getText();
+        return errors.at("Missing parentheses in call to '" + n + "'. Did you mean " + n + "(...)?", name.getLine(),
+                name.getCharPositionInLine() + 1, e[0], e[1] + 1);
+    }
+
+    /** End (exclusive) of the longest run of tokens from k that parses as comma-separated expressions. */
+    private int expressionsEnd(int k) {
+        int stop = k;
+        int depth = 0;
+        while (stop < tokens.size()) {
+            Token t = tokens.get(stop);
+            int type = t.getType();
+            if (type == ToyLexer.NEWLINE || type == Token.EOF || type == ToyLexer.SEMI_COLON || type == ToyLexer.ERRORTOKEN) {
+                break;
+            }
+            depth += bracketDelta(t);
+            if (depth < 0) {
+                break;
+            }
+            stop++;
+        }
+        for (int end = stop; end > k; end--) {
+            if (tokens.get(end - 1).getType() == ToyLexer.COMMA) {
+                continue;
+            }
+            if (allExpressions(k, end)) {
+                return end;
+            }
+        }
+        return k;
+    }
+
+    private boolean allExpressions(int from, int to) {
+        int start = from;
+        int depth = 0;
+        for (int i = from; i <= to; i++) {
+            if (i == to || depth == 0 && tokens.get(i).getType() == ToyLexer.COMMA) {
+                if (parseRange(start, i, Parser.Session.Rule.TEST) == null) {
+                    return false;
+                }
+                start = i + 1;
+                continue;
+            }
+            depth += bracketDelta(tokens.get(i));
+        }
+        return true;
+    }
+
+    // ===== Missing comma =====
+
+    private static final Set<Integer> SEPARATORS = Set.of(ToyLexer.COMMA, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK,
+            ToyLexer.OPEN_BRACE, ToyLexer.ASSIGN, ToyLexer.COLON, ToyLexer.WALRUS, ToyLexer.LAMBDA, ToyLexer.IF, ToyLexer.ELSE,
+            ToyLexer.FOR, ToyLexer.IN, ToyLexer.YIELD, ToyLexer.RETURN, ToyLexer.STAR, ToyLexer.POWER, ToyLexer.NEWLINE,
+            ToyLexer.INDENT, ToyLexer.DEDENT, ToyLexer.SEMI_COLON, ToyLexer.FROM, ToyLexer.AWAIT, ToyLexer.ASYNC);
+
+    /** Start index of the expression ending just before k, scanning back at the same bracket depth. */
+    private int expressionStart(int k) {
+        int depth = 0;
+        int i = k - 1;
+        while (i >= 0) {
+            Token t = tokens.get(i);
+            int d = bracketDelta(t);
+            if (depth == 0 && (d > 0 || SEPARATORS.contains(t.getType()) && d == 0)) {
+                if (t.getType() == ToyLexer.IN && i > 0 && tokens.get(i - 1).getType() == ToyLexer.NOT) {
+                    i -= 2;
+                    continue;
+                }
+                if (t.getType() == ToyLexer.STAR || t.getType() == ToyLexer.POWER) {
+                    // a binary operator unless it starts an item
+                    Token before = i > 0 ? tokens.get(i - 1) : null;
+                    if (before != null && !SEPARATORS.contains(before.getType()) && bracketDelta(before) <= 0) {
+                        i--;
+                        continue;
+                    }
+                }
+                return i + 1;
+            }
+            depth -= d;
+            if (depth < 0) {
+                return i + 1;
+            }
+            i--;
+        }
+        return 0;
+    }
+
+    private int openDepth(int k) {
+        return depthBetween(0, k);
+    }
+
+    private SyntaxError missingComma(int k) {
+        if (k < 1 || openDepth(k) == 0) {
+            return null;
+        }
+        Token t = tokens.get(k);
+        if (!startsExpression(t)) {
+            return null;
+        }
+        int aStart = expressionStart(k);
+        if (aStart >= k) {
+            return null;
+        }
+        Token a0 = tokens.get(aStart);
+        if (a0.getType() == ToyLexer.NAME && aStart + 1 < tokens.size() && tokens.get(aStart + 1).getType() == ToyLexer.STRING) {
+            return null;
+        }
+        if (a0.getType() == ToyLexer.NAME && (a0.getText().equals("print") || a0.getText().equals("exec")) && aStart + 1 == k) {
+            return null;
+        }
+        if (parseRange(aStart, k, Parser.Session.Rule.TEST) == null) {
+            return null;
+        }
+        int bEnd = longestExpression(k);
+        if (bEnd <= k) {
+            return null;
+        }
+        if (depthBetween(0, bEnd) == 0) {
+            return null;
+        }
+        int[] end = Positions.end(tokens.get(bEnd - 1));
+        return errors.at("invalid syntax. Perhaps you forgot a comma?", a0.getLine(), a0.getCharPositionInLine() + 1, end[0], end[1] + 1);
+    }
+
+    private static boolean startsExpression(Token t) {
+        return switch (t.getType()) {
+            case ToyLexer.NAME, ToyLexer.NUMBER, ToyLexer.STRING, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK, ToyLexer.OPEN_BRACE,
+                    ToyLexer.NONE, ToyLexer.TRUE, ToyLexer.FALSE, ToyLexer.ELLIPSIS, ToyLexer.NOT_OP, ToyLexer.LAMBDA, ToyLexer.AWAIT,
+                    ToyLexer.NOT, ToyLexer.IMAG_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** End (exclusive) of the longest token run from k that is one expression, or k. */
+    private int longestExpression(int k) {
+        int stop = k;
+        int depth = 0;
+        while (stop < tokens.size()) {
+            Token t = tokens.get(stop);
+            int type = t.getType();
+            if (type == ToyLexer.NEWLINE || type == Token.EOF || type == ToyLexer.ERRORTOKEN) {
+                break;
+            }
+            int d = bracketDelta(t);
+            if (depth + d < 0 || depth == 0 && (type == ToyLexer.COMMA || type == ToyLexer.COLON || type == ToyLexer.ASSIGN)) {
+                break;
+            }
+            depth += d;
+            stop++;
+            if (stop - k > 400) {
+                break;
+            }
+        }
+        for (int end = stop; end > k; end--) {
+            if (parseRange(k, end, Parser.Session.Rule.TEST) != null) {
+                return end;
+            }
+        }
+        return k;
+    }
+
+    // ===== Missing else =====
+
+    private SyntaxError missingElse(int k) {
+        Token t = tokens.get(k);
+        if (t.getType() == ToyLexer.ELSE || t.getType() == ToyLexer.COLON) {
+            return null;
+        }
+        int bStart = expressionStartNoIf(k);
+        if (bStart < 1 || tokens.get(bStart - 1).getType() != ToyLexer.IF) {
+            return null;
+        }
+        int ifIndex = bStart - 1;
+        int aStart = expressionStart(ifIndex);
+        if (aStart >= ifIndex || lineStart(ifIndex) == ifIndex) {
+            return null;
+        }
+        if (aStart > 0 && (tokens.get(aStart - 1).getType() == ToyLexer.IN || tokens.get(aStart - 1).getType() == ToyLexer.ELIF)) {
+            return null;
+        }
+        for (int i = lineStart(ifIndex); i < ifIndex; i++) {
+            if (tokens.get(i).getType() == ToyLexer.FOR && depthBetween(i, ifIndex) == 0) {
+                return null; // a comprehension's if
+            }
+        }
+        if (parseRange(aStart, ifIndex, Parser.Session.Rule.TEST) == null || parseRange(bStart, k, Parser.Session.Rule.TEST) == null) {
+            return null;
+        }
+        Token a0 = tokens.get(aStart);
+        int[] end = Positions.end(tokens.get(k - 1));
+        return errors.at("expected 'else' after 'if' expression", a0.getLine(), a0.getCharPositionInLine() + 1, end[0], end[1] + 1);
+    }
+
+    /** Like {@link #expressionStart} but stops at IF (the start of the condition). */
+    private int expressionStartNoIf(int k) {
+        int depth = 0;
+        int i = k - 1;
+        while (i >= 0) {
+            Token t = tokens.get(i);
+            int d = bracketDelta(t);
+            if (depth == 0 && (d > 0 || SEPARATORS.contains(t.getType()) && d == 0)) {
+                return i + 1;
+            }
+            depth -= d;
+            if (depth < 0) {
+                return i + 1;
+            }
+            i--;
+        }
+        return 0;
+    }
+
+    // ===== Walrus =====
+
+    private SyntaxError walrusTarget(int k) {
+        Token t = tokens.get(k);
+        if (t.getType() != ToyLexer.WALRUS || openDepth(k) == 0) {
+            return null;
+        }
+        int aStart = expressionStart(k);
+        Expr target = exprOf(aStart, k);
+        if (target == null || target instanceof Expr.Name) {
+            return null;
+        }
+        return errors.atNode("cannot use assignment expressions with " + Targets.exprName(target), target);
+    }
+
+    // ===== Errors in statements before the failure =====
+
+    /**
+     * CPython's second pass meets earlier invalid statements (bad targets, argument order) first:
+     * build the AST of the complete top-level statements before the failing one to find them.
+     */
+    private SyntaxError earlierStatement(int k) {
+        if (rule != Parser.Session.Rule.FILE) {
+            return null;
+        }
+        int end = -1;
+        for (int i = k - 1; i > 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getType() == ToyLexer.NEWLINE && depthOfIndent(i) == 0) {
+                end = i + 1;
+                break;
+            }
+        }
+        if (end <= 0) {
+            return null;
+        }
+        List<Token> copy = new ArrayList<>(tokens.subList(0, end));
+        Token last = tokens.get(end - 1);
+        CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+        eof.setLine(last.getLine());
+        eof.setCharPositionInLine(last.getCharPositionInLine());
+        copy.add(eof);
+        CommonTokenStream stream = Parser.Session.stream(reindex(copy));
+        ParserRuleContext tree = session.parseRule(stream, Parser.Session.Rule.FILE);
+        if (tree == null) {
+            return null;
+        }
+        try {
+            session.builder(stream).module((ToyParser.FileInputContext) tree);
+        } catch (SyntaxError e) {
+            return e;
+        }
+        return null;
+    }
+
+    /** Indentation depth after token i (counting INDENT/DEDENT before and just after it). */
+    private int depthOfIndent(int i) {
+        int depth = 0;
+        for (int j = 0; j <= i; j++) {
+            int type = tokens.get(j).getType();
+            if (type == ToyLexer.INDENT) {
+                depth++;
+            } else if (type == ToyLexer.DEDENT) {
+                depth--;
+            }
+        }
+        int j = i + 1;
+        while (j < tokens.size() && tokens.get(j).getType() == ToyLexer.DEDENT) {
+            depth--;
+            j++;
+        }
+        return depth;
+    }
+}
