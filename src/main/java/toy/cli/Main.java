@@ -1,0 +1,201 @@
+package toy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import toy.compile.Code;
+import toy.compile.Compiler;
+import toy.compile.Disassembler;
+import toy.lib.Library;
+import toy.lib.StdStreams;
+import toy.lib.SysModule;
+import toy.object.*;
+import toy.parse.Parser;
+import toy.vm.Imports;
+import toy.vm.Runtime;
+import toy.vm.SyntaxErrors;
+
+/**
+ * The {@code toy} command. Options come before the script; everything after the script (or
+ * after {@code -c CODE}) is passed to it as sys.argv. Exit status: 0 success, 1 uncaught
+ * exception or syntax error, 2 bad command line, 70 internal error, or the code given to
+ * sys.exit.
+ */
+public final class Main {
+    public static final String VERSION = "Toy 0.1.0 (Python 3.11 subset)";
+    /** Java stack size for interpreter threads: deep enough that the recursion limit trips first. */
+    public static final long STACK_SIZE = 1L << 30;
+
+    private Main() {}
+
+    static Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder("c").hasArg().argName("CODE").desc("run CODE instead of a script").build());
+        o.addOption(Option.builder().longOpt("dis").desc("print the bytecode of the script and exit").build());
+        o.addOption(Option.builder().longOpt("debug").desc("show Java stack traces of internal errors").build());
+        o.addOption(Option.builder().longOpt("version").desc("print the version and exit").build());
+        o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
+        return o;
+    }
+
+    public static void main(String[] args) {
+        int[] status = new int[1];
+        Thread t = new Thread(null, () -> status[0] = run(args), "MainThread", STACK_SIZE);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        StdStreams.flushAll();
+        System.out.flush();
+        System.err.flush();
+        System.exit(status[0]);
+    }
+
+    static int run(String[] args) {
+        CommandLine cl;
+        try {
+            cl = new DefaultParser().parse(options(), args, true);
+        } catch (ParseException e) {
+            System.err.println("toy: " + e.getMessage());
+            System.err.println("usage: toy [options] [-c CODE | SCRIPT.toy] [ARGS...]  (try --help)");
+            return 2;
+        }
+        if (cl.hasOption("help")) {
+            HelpFormatter hf = new HelpFormatter();
+            PrintWriter pw = new PrintWriter(System.out);
+            hf.printHelp(pw, 100, "toy [options] [-c CODE | SCRIPT.toy] [ARGS...]",
+                    "Run a Toy script (a Python 3.11 subset with a real GIL).", options(), 2, 2, "");
+            pw.flush();
+            return 0;
+        }
+        if (cl.hasOption("version")) {
+            System.out.println(VERSION);
+            return 0;
+        }
+        boolean debug = cl.hasOption("debug");
+        List<String> rest = new ArrayList<>(cl.getArgList());
+        String filename, source;
+        List<String> argv = new ArrayList<>();
+        if (cl.hasOption("c")) {
+            filename = "<string>";
+            source = cl.getOptionValue("c");
+            argv.add("-c");
+            argv.addAll(rest);
+        } else if (rest.isEmpty()) {
+            return Repl.run(debug);
+        } else {
+            filename = rest.get(0);
+            if (filename.startsWith("-") && filename.length() > 1) {
+                System.err.println("toy: unknown option " + filename + " (try --help)");
+                return 2;
+            }
+            try {
+                source = Files.readString(Path.of(filename), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                System.err.println("toy: can't open file '" + filename + "': [Errno 2] No such file or directory");
+                return 2;
+            } catch (IOException e) {
+                System.err.println("toy: can't open file '" + filename + "': " + e.getMessage());
+                return 2;
+            }
+            argv.addAll(rest);
+        }
+        SysModule.argv = argv;
+        Runtime rt = Runtime.get();
+        if (!filename.equals("<string>")) {
+            Path parent = Path.of(filename).toAbsolutePath().getParent();
+            if (parent != null) rt.scriptDir = parent;
+        } else {
+            TracebackPrinter.registerSource(filename, source);
+        }
+        try {
+            Library.init(rt);
+            Code code;
+            try {
+                code = Compiler.compileModule(Parser.parse(source, filename), filename, false);
+            } catch (toy.parse.SyntaxError e) {
+                StdStreams.flushAll();
+                System.err.print(e.format());
+                return 1;
+            } catch (toy.compile.CompileError e) {
+                StdStreams.flushAll();
+                System.err.print(formatCompileError(e, source));
+                return 1;
+            }
+            if (cl.hasOption("dis")) {
+                System.out.print(Disassembler.disassemble(code));
+                return 0;
+            }
+            PyModule main = new PyModule("__main__");
+            main.dict.put("__file__", PyStr.of(filename));
+            main.dict.put("__builtins__", rt.modules.get("builtins"));
+            rt.modules.put("__main__", main);
+            try {
+                Imports.runModule(code, main.dict);
+            } finally {
+                StdStreams.flushAll();
+            }
+            return 0;
+        } catch (PyException e) {
+            return reportUncaught(e);
+        } catch (StackOverflowError e) {
+            StdStreams.flushAll();
+            System.err.println("RecursionError: maximum recursion depth exceeded");
+            return 1;
+        } catch (RuntimeException | Error e) {
+            StdStreams.flushAll();
+            System.err.println("toy: internal error: " + e);
+            if (debug) e.printStackTrace();
+            else System.err.println("(run with --debug to see the Java stack trace)");
+            return 70;
+        }
+    }
+
+    /** Prints an uncaught exception (or handles SystemExit) and returns the exit status. */
+    static int reportUncaught(PyException e) {
+        StdStreams.flushAll();
+        PyBaseException v = e.value;
+        if (v.type.isSubtypeOf(Exc.SystemExit)) {
+            PyObject code = v.dict == null ? null : v.dict.get("code");
+            if (code == null) code = v.args.size() == 0 ? Py.None : v.args.size() == 1 ? v.args.get(0) : v.args;
+            if (code == Py.None) return 0;
+            if (code instanceof PyInt i) return (int) (i.isSmall() ? i.value : 1) & 0xFF;
+            StdStreams.stderr().write(Ops.str(code) + "\n");
+            StdStreams.flushAll();
+            return 1;
+        }
+        String text;
+        try {
+            text = TracebackPrinter.format(v);
+        } catch (RuntimeException ex) {
+            text = v.type.name + "\n";
+        }
+        StdStreams.stderr().write(text);
+        StdStreams.flushAll();
+        return 1;
+    }
+
+    static String formatCompileError(toy.compile.CompileError e, String source) {
+        RuntimeException pe = SyntaxErrors.toPython(e);
+        int line = e.pos == null ? 0 : e.pos.line();
+        List<String> lines = source.lines().toList();
+        String text = line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
+        toy.parse.SyntaxError se = new toy.parse.SyntaxError("SyntaxError", e.getMessage(), e.filename, line,
+                e.pos == null ? 0 : e.pos.col() + 1, e.pos == null ? line : e.pos.endLine(),
+                e.pos == null ? 0 : e.pos.endCol() + 1, text == null ? null : text + "\n");
+        return pe == null ? "" : se.format();
+    }
+}

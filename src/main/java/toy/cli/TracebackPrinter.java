@@ -1,0 +1,100 @@
+package toy.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import toy.object.*;
+
+/** Formats an uncaught exception as CPython does, including chained causes and contexts. */
+public final class TracebackPrinter {
+    private TracebackPrinter() {}
+
+    private static final Map<String, List<String>> SOURCES = new HashMap<>();
+
+    /** Registers source text for a file name that is not on disk ("-c", REPL input). */
+    public static void registerSource(String filename, String text) {
+        SOURCES.put(filename, text.lines().toList());
+    }
+
+    public static String format(PyBaseException e) {
+        StringBuilder sb = new StringBuilder();
+        format(e, sb, new IdentityHashMap<>());
+        return sb.toString();
+    }
+
+    private static void format(PyBaseException e, StringBuilder sb, IdentityHashMap<PyObject, Boolean> seen) {
+        seen.put(e, Boolean.TRUE);
+        if (e.cause instanceof PyBaseException c && !seen.containsKey(c)) {
+            format(c, sb, seen);
+            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (e.context instanceof PyBaseException c && !e.suppressContext && !seen.containsKey(c)) {
+            format(c, sb, seen);
+            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        if (e.traceback != null) {
+            sb.append("Traceback (most recent call last):\n");
+            String lastFile = null, lastName = null;
+            int lastLine = -1, repeat = 0;
+            for (PyTraceback tb = e.traceback; tb != null; tb = tb.next) {
+                if (tb.filename.equals(lastFile) && tb.name.equals(lastName) && tb.line == lastLine) {
+                    repeat++;
+                    if (repeat >= 3) continue;
+                } else {
+                    if (repeat >= 3) appendRepeat(sb, repeat - 2);
+                    repeat = 0;
+                }
+                lastFile = tb.filename;
+                lastName = tb.name;
+                lastLine = tb.line;
+                sb.append("  File \"").append(tb.filename).append("\", line ").append(tb.line).append(", in ").append(tb.name).append('\n');
+                String src = sourceLine(tb.filename, tb.line);
+                if (src != null && !src.isBlank()) sb.append("    ").append(src.strip()).append('\n');
+            }
+            if (repeat >= 3) appendRepeat(sb, repeat - 2);
+        }
+        sb.append(lastLine(e)).append('\n');
+    }
+
+    private static void appendRepeat(StringBuilder sb, int n) {
+        sb.append("  [Previous line repeated ").append(n).append(" more time").append(n == 1 ? "" : "s").append("]\n");
+    }
+
+    /** The "Type: message" line. */
+    public static String lastLine(PyBaseException e) {
+        PyType t = e.type;
+        String name = t.module.equals("builtins") || t.module.equals("__main__") ? t.qualname : t.module + "." + t.qualname;
+        if (t.heap && !t.module.equals("builtins") && !t.module.equals("__main__")) name = t.module + "." + t.qualname;
+        String msg;
+        try {
+            msg = Ops.str(e);
+        } catch (PyException ex) {
+            msg = "<exception str() failed>";
+        }
+        if (t.isSubtypeOf(Exc.SyntaxError) && e.dict != null && e.dict.get("msg") != null) msg = Ops.str(e.dict.get("msg"));
+        StringBuilder sb = new StringBuilder(name);
+        if (!msg.isEmpty()) sb.append(": ").append(msg);
+        PyObject notes = e.dict == null ? null : e.dict.get("__notes__");
+        if (notes instanceof PyList l) {
+            for (int i = 0; i < l.size; i++) sb.append('\n').append(Ops.str(l.items[i]));
+        }
+        return sb.toString();
+    }
+
+    static String sourceLine(String filename, int line) {
+        List<String> lines = SOURCES.get(filename);
+        if (lines == null) {
+            try {
+                lines = Files.readString(Path.of(filename), StandardCharsets.UTF_8).lines().toList();
+            } catch (IOException | RuntimeException ex) {
+                lines = List.of();
+            }
+            SOURCES.put(filename, lines);
+        }
+        return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
+    }
+}

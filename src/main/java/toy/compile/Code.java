@@ -1,0 +1,77 @@
+package toy.compile;
+
+import toy.object.PyObject;
+import toy.object.PyStr;
+import toy.object.PyType;
+
+/**
+ * A compiled code object: the bytecode of one module, function, class body, lambda or
+ * comprehension, with everything the VM needs to run it and to report errors from it.
+ */
+public final class Code extends PyObject {
+    public static final PyType TYPE = PyType.builtin("code", PyType.OBJECT, null);
+
+    public static final int VARARGS = 1, VARKEYWORDS = 2, GENERATOR = 4, COROUTINE = 8, NEWLOCALS = 16,
+            ASYNC_GENERATOR = 32;
+
+    /** The function name ("&lt;module&gt;", "f", "&lt;lambda&gt;", "&lt;listcomp&gt;"). */
+    public final String name;
+    /** The dotted qualified name ("C.method", "f.&lt;locals&gt;.g"). */
+    public final String qualname;
+    public final String filename;
+    public final int firstLine;
+    /** The instructions: opcode | arg &lt;&lt; 8. */
+    public final int[] code;
+    /** The source line of each instruction. */
+    public final int[] lines;
+    public final PyObject[] consts;
+    /** Names used by global, attribute, name and import instructions (interned). */
+    public final PyStr[] names;
+    /** Local variable names; the parameters come first. */
+    public final String[] varnames;
+    /** Variables of this scope captured by inner functions. */
+    public final String[] cellvars;
+    /** Variables of enclosing scopes used here; cells[cellvars.length + i]. */
+    public final String[] freevars;
+    /** For each cellvar, the parameter index it is initialised from, or -1. */
+    public final int[] cell2arg;
+    public final int argcount, posonlyargcount, kwonlyargcount;
+    public final int flags;
+    /** The maximum depth of the value stack. */
+    public final int stackSize;
+
+    public Code(String name, String qualname, String filename, int firstLine, int[] code, int[] lines,
+                PyObject[] consts, PyStr[] names, String[] varnames, String[] cellvars, String[] freevars,
+                int[] cell2arg, int argcount, int posonlyargcount, int kwonlyargcount, int flags, int stackSize) {
+        super(TYPE);
+        this.name = name;
+        this.qualname = qualname;
+        this.filename = filename;
+        this.firstLine = firstLine;
+        this.code = code;
+        this.lines = lines;
+        this.consts = consts;
+        this.names = names;
+        this.varnames = varnames;
+        this.cellvars = cellvars;
+        this.freevars = freevars;
+        this.cell2arg = cell2arg;
+        this.argcount = argcount;
+        this.posonlyargcount = posonlyargcount;
+        this.kwonlyargcount = kwonlyargcount;
+        this.flags = flags;
+        this.stackSize = stackSize;
+    }
+
+    public boolean isGenerator() { return (flags & (GENERATOR | COROUTINE | ASYNC_GENERATOR)) != 0; }
+
+    /** The number of parameter slots, including *args and **kwargs. */
+    public int totalArgs() {
+        return argcount + kwonlyargcount + ((flags & VARARGS) != 0 ? 1 : 0) + ((flags & VARKEYWORDS) != 0 ? 1 : 0);
+    }
+
+    @Override public String repr() {
+        return "<code object " + name + " at 0x" + Long.toHexString(toy.object.Ops.id(this)) + ", file \"" + filename
+                + "\", line " + firstLine + ">";
+    }
+}

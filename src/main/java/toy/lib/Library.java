@@ -1,0 +1,25 @@
+package toy.lib;
+
+import toy.object.DictMethods;
+import toy.object.ObjectMethods;
+import toy.object.SeqMethods;
+import toy.vm.Runtime;
+
+/** Registers the built-in modules with the runtime; called once at start-up. */
+public final class Library {
+    private Library() {}
+
+    private static boolean done;
+
+    public static synchronized void init(Runtime rt) {
+        if (done) return;
+        done = true;
+        ObjectMethods.init();
+        SeqMethods.init();
+        DictMethods.init();
+        rt.builtinModules.put("builtins", BuiltinsModule::create);
+        rt.builtinModules.put("sys", SysModule::create);
+        rt.modules.put("builtins", BuiltinsModule.create(rt));
+        rt.modules.put("sys", SysModule.create(rt));
+    }
+}

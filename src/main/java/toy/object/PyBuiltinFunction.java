@@ -1,0 +1,47 @@
+package toy.object;
+
+/** A function implemented in Java ({@code len}, {@code math.sqrt}), or bound to a self. */
+public final class PyBuiltinFunction extends PyObject {
+    public static final PyType TYPE = PyType.builtin("builtin_function_or_method", PyType.OBJECT, null);
+
+    /** The Java implementation, called with vectorcall arguments. */
+    @FunctionalInterface
+    public interface Impl {
+        PyObject call(PyObject[] args, String[] kwnames);
+    }
+
+    public final String name;
+    final Impl impl;
+    /** The object a method is bound to (for repr and __self__), or null for a plain function. */
+    final PyObject self;
+
+    public PyBuiltinFunction(String name, Impl impl) {
+        this(name, impl, null);
+    }
+
+    PyBuiltinFunction(String name, Impl impl, PyObject self) {
+        super(TYPE);
+        this.name = name;
+        this.impl = impl;
+        this.self = self;
+        this.refcnt = Integer.MAX_VALUE / 2;
+    }
+
+    @Override public PyObject call(PyObject[] args, String[] kwnames) { return impl.call(args, kwnames); }
+
+    @Override public String repr() {
+        if (self == null || self instanceof PyModule) return "<built-in function " + name + ">";
+        return "<built-in method " + name + " of " + self.type.name + " object at " + Ops.addressOf(self) + ">";
+    }
+
+    @Override public PyObject getAttr(PyStr n) {
+        switch (n.value) {
+            case "__name__":
+            case "__qualname__": return PyStr.of(name);
+            case "__self__": return self == null ? Py.None : self;
+            case "__doc__": return Py.None;
+            case "__module__": return Py.None;
+            default: return super.getAttr(n);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package toy.object;
+
+import java.util.Arrays;
+
+/**
+ * {@code dict}: CPython's compact ordered hash table. A sparse index table maps hash slots
+ * to positions in dense entry arrays (keys, values, hashes), so iteration follows insertion
+ * order and walks no empty slots. Deleted entries leave a null key in the dense arrays and a
+ * DUMMY in the index until the next resize. Probing is CPython's (perturbed) scheme.
+ *
+ * <p>Invariant: {@code used} live entries among {@code keys[0..next)}; the index has
+ * {@code indices.length} slots, a power of two, at most 2/3 full counting dummies.
+ * {@code version} changes on every insertion or removal, so iterators can detect a size
+ * change during iteration.
+ */
+public class PyDict extends PyObject {
+    public static final PyType TYPE = PyType.builtin("dict", PyType.OBJECT, (cls, a, k) -> new PyDict(cls));
+
+    private static final int EMPTY = -1, DUMMY = -2;
+
+    private int[] indices;
+    PyObject[] keys;
+    PyObject[] values;
+    private long[] hashes;
+    /** The next free position in the dense arrays. */
+    int next;
+    /** The number of live entries. */
+    int used;
+    /** Changes on every insertion or deletion of a key. */
+    public int version;
+    /** Instance dict of script subclasses (a dict subclass instance can have attributes). */
+    PyDict dict;
+
+    public PyDict() { this(TYPE); }
+
+    protected PyDict(PyType type) {
+        super(type);
+        init(8);
+    }
+
+    private void init(int slots) {
+        indices = new int[slots];
+        Arrays.fill(indices, EMPTY);
+        int cap = slots * 2 / 3;
+        keys = new PyObject[cap];
+        values = new PyObject[cap];
+        hashes = new long[cap];
+        next = 0;
+        used = 0;
+    }
+
+    public final int size() { return used; }
+
+    /** The position of key in the dense arrays, or -1. */
+    private int find(PyObject key, long hash) {
+        int mask = indices.length - 1;
+        long perturb = hash;
+        int i = (int) (hash & mask);
+        while (true) {
+            int ix = indices[i];
+            if (ix == EMPTY) return -1;
+            if (ix >= 0) {
+                PyObject k = keys[ix];
+                if (k == key) return ix;
+                if (hashes[ix] == hash && k != null) {
+                    if (k instanceof PyStr ks && key instanceof PyStr kk) {
+                        if (ks.value.equals(kk.value)) return ix;
+                    } else {
+                        int v0 = version;
+                        PyObject[] k0 = keys;
+                        boolean eq = Ops.eq(k, key);
+                        if (k0 != keys || v0 != version) {
+                            throw Exc.runtimeError("dictionary changed size during iteration");
+                        }
+                        if (eq) return ix;
+                    }
+                }
+            }
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+    }
+
+    /** The slot in the index where a new entry for hash goes. */
+    private int freeSlot(long hash) {
+        int mask = indices.length - 1;
+        long perturb = hash;
+        int i = (int) (hash & mask);
+        while (indices[i] >= 0) {
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        return i;
+    }
+
+    public final PyObject get(PyObject key) {
+        int ix = find(key, Ops.hash(key));
+        return ix < 0 ? null : values[ix];
+    }
+
+    /** Lookup by an identifier; no __eq__ can run. */
+    public final PyObject getStr(PyStr key) {
+        int ix = find(key, key.hash());
+        return ix < 0 ? null : values[ix];
+    }
+
+    public final PyObject get(String key) { return getStr(PyStr.intern(key)); }
+
+    public final boolean containsKey(PyObject key) { return find(key, Ops.hash(key)) >= 0; }
+
+    public final void put(PyObject key, PyObject value) { put(key, Ops.hash(key), value); }
+
+    public final void put(String key, PyObject value) { put(PyStr.intern(key), value); }
+
+    final void put(PyObject key, long hash, PyObject value) {
+        int ix = find(key, hash);
+        if (ix >= 0) {
+            values[ix] = value;
+            return;
+        }
+        if (next == keys.length) resize();
+        int slot = freeSlot(hash);
+        indices[slot] = next;
+        keys[next] = key;
+        values[next] = value;
+        hashes[next] = hash;
+        next++;
+        used++;
+        version++;
+    }
+
+    private void resize() {
+        int newSlots = 8;
+        while (newSlots * 2 / 3 <= used * 3 / 2 + 1) newSlots <<= 1;
+        PyObject[] oldKeys = keys, oldValues = values;
+        long[] oldHashes = hashes;
+        int oldNext = next;
+        init(newSlots);
+        for (int j = 0; j < oldNext; j++) {
+            if (oldKeys[j] == null) continue;
+            int slot = freeSlot(oldHashes[j]);
+            indices[slot] = next;
+            keys[next] = oldKeys[j];
+            values[next] = oldValues[j];
+            hashes[next] = oldHashes[j];
+            next++;
+            used++;
+        }
+    }
+
+    /** Removes key and returns its value, or null when absent. */
+    public final PyObject remove(PyObject key) {
+        long hash = Ops.hash(key);
+        int ix = find(key, hash);
+        if (ix < 0) return null;
+        return removeAt(ix, hash);
+    }
+
+    private PyObject removeAt(int ix, long hash) {
+        int mask = indices.length - 1;
+        long perturb = hash;
+        int i = (int) (hash & mask);
+        while (indices[i] != ix) {
+            perturb >>>= 5;
+            i = (int) ((i * 5L + perturb + 1) & mask);
+        }
+        indices[i] = DUMMY;
+        PyObject v = values[ix];
+        keys[ix] = null;
+        values[ix] = null;
+        used--;
+        version++;
+        return v;
+    }
+
+    /** Removes and returns the last entry as {key, value}, or null when empty. */
+    public final PyObject[] popLast() {
+        for (int j = next - 1; j >= 0; j--) {
+            if (keys[j] != null) {
+                PyObject k = keys[j];
+                PyObject v = removeAt(j, hashes[j]);
+                next = j;
+                return new PyObject[] {k, v};
+            }
+        }
+        return null;
+    }
+
+    public final void clear() {
+        init(8);
+        version++;
+    }
+
+    /** Position-based iteration: the first live entry at or after pos, or -1. */
+    public final int nextEntry(int pos) {
+        while (pos < next) {
+            if (keys[pos] != null) return pos;
+            pos++;
+        }
+        return -1;
+    }
+
+    public final PyObject keyAt(int pos) { return keys[pos]; }
+
+    public final PyObject valueAt(int pos) { return values[pos]; }
+
+    public final PyDict copy() {
+        PyDict d = new PyDict();
+        d.update(this);
+        return d;
+    }
+
+    public final void update(PyDict other) {
+        for (int j = 0; j < other.next; j++) {
+            if (other.keys[j] != null) put(other.keys[j], other.hashes[j], other.values[j]);
+        }
+    }
+
+    @Override public PyDict dict() {
+        if (type.heap && dict == null) dict = new PyDict();
+        return dict;
+    }
+
+    @Override public String repr() {
+        if (used == 0) return "{}";
+        if (!Ops.enterRepr(this)) return "{...}";
+        try {
+            StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (int j = 0; j < next; j++) {
+                if (keys[j] == null) continue;
+                if (!first) sb.append(", ");
+                first = false;
+                PyObject k = keys[j], v = values[j];
+                sb.append(Ops.repr(k)).append(": ").append(Ops.repr(v));
+            }
+            return sb.append('}').toString();
+        } finally {
+            Ops.leaveRepr(this);
+        }
+    }
+
+    @Override public long hash() { throw Exc.unhashable(this); }
+
+    @Override public boolean isTrue() { return used != 0; }
+
+    @Override public int length() { return used; }
+
+    @Override public PyObject iter() { return new DictMethods.DictIterator(this, DictMethods.KEYS); }
+
+    @Override public int contains(PyObject v) { return containsKey(v) ? 1 : 0; }
+
+    @Override public PyObject getItem(PyObject key) {
+        PyObject v = get(key);
+        if (v == null) {
+            if (type != TYPE) {
+                PyObject missing = type.lookup("__missing__");
+                if (missing != null) return Ops.callMethod(missing, this, key);
+            }
+            throw Exc.keyError(key);
+        }
+        return v;
+    }
+
+    @Override public void setItem(PyObject key, PyObject value) { put(key, value); }
+
+    @Override public void delItem(PyObject key) {
+        if (remove(key) == null) throw Exc.keyError(key);
+    }
+
+    @Override public PyObject binaryOp(int op, PyObject other, boolean reflected) {
+        if (op == BinOp.OR && other instanceof PyDict o) {
+            PyDict r = new PyDict();
+            if (reflected) { r.update(o); r.update(this); } else { r.update(this); r.update(o); }
+            return r;
+        }
+        return null;
+    }
+
+    @Override public PyObject inplaceOp(int op, PyObject other) {
+        if (op == BinOp.OR) {
+            DictMethods.updateFrom(this, other);
+            return this;
+        }
+        return null;
+    }
+
+    @Override public PyObject richCompare(PyObject other, int op) {
+        if (!(other instanceof PyDict o) || (op != Compare.EQ && op != Compare.NE)) return null;
+        boolean eq = used == o.used;
+        if (eq) {
+            for (int j = 0; j < next && eq; j++) {
+                if (keys[j] == null) continue;
+                PyObject ov = o.get(keys[j]);
+                eq = ov != null && (ov == values[j] || Ops.eq(values[j], ov));
+            }
+        }
+        return PyBool.of(op == Compare.EQ ? eq : !eq);
+    }
+}

@@ -1,0 +1,32 @@
+package toy.object;
+
+/**
+ * One traceback entry: the place where a frame was when the exception passed through it.
+ * Entries link outward-in as in CPython: the head is the outermost frame, {@code next}
+ * leads towards the frame that raised.
+ */
+public final class PyTraceback extends PyObject {
+    public static final PyType TYPE = PyType.builtin("traceback", PyType.OBJECT, null);
+
+    public final String filename;
+    /** The function's name as the traceback prints it ({@code <module>}, {@code f}). */
+    public final String name;
+    public final int line;
+    public PyTraceback next;
+
+    public PyTraceback(String filename, String name, int line, PyTraceback next) {
+        super(TYPE);
+        this.filename = filename;
+        this.name = name;
+        this.line = line;
+        this.next = next;
+    }
+
+    @Override public PyObject getAttr(PyStr n) {
+        switch (n.value) {
+            case "tb_lineno": return PyInt.of(line);
+            case "tb_next": return next == null ? Py.None : next;
+            default: return super.getAttr(n);
+        }
+    }
+}

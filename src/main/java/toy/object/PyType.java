@@ -1,0 +1,181 @@
+package toy.object;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A type: built-in ({@code int}, {@code list}) or defined by a script (a heap type).
+ *
+ * <p>Attribute lookup walks the MRO's dicts; results are memoised per type in a cache that is
+ * invalidated globally whenever any type dict changes (type dicts change rarely: class
+ * creation and the odd monkey-patch), the idea of CPython's method cache with version tags.
+ */
+public final class PyType extends PyObject {
+    /** Creates an instance for {@code cls(...)}: the type's {@code __new__} in Java. */
+    @FunctionalInterface
+    public interface NewFn {
+        PyObject create(PyType cls, PyObject[] args, String[] kwnames);
+    }
+
+    /** The metatype {@code type}. Its own type is patched in after construction. */
+    public static final PyType TYPE = new PyType("type", null, null);
+    /** {@code object}, the root of every MRO. */
+    public static final PyType OBJECT = new PyType("object", null, (cls, a, k) -> new PyInstance(cls));
+
+    /** Bumped whenever any type dict changes; invalidates every lookup cache. */
+    private static int globalVersion;
+
+    public String name;
+    public String qualname;
+    /** The module that defined the type ("builtins" for built-in types). */
+    public String module = "builtins";
+    /** The first base (null only for object). */
+    public PyType base;
+    public PyType[] bases;
+    /** The method resolution order, self first. */
+    public PyType[] mro;
+    /** The type's own attributes, in definition order. */
+    public final Map<String, PyObject> dict = new LinkedHashMap<>();
+    /** True for classes created by a class statement (dunder dispatch through lookup). */
+    public boolean heap;
+    /** How instances are created; inherited from the nearest built-in base. */
+    public NewFn newFn;
+    /** False for types that cannot be subclassed (bool, NoneType, function, ...). */
+    public boolean baseType = true;
+    /** Memoised lookups (a null value means "not found"). */
+    private final HashMap<String, PyObject> cache = new HashMap<>();
+    private int cacheVersion = -1;
+    /** Subclasses, for __subclasses__ and for nothing else. */
+    final List<PyType> subclasses = new ArrayList<>();
+    /** For heap types: the instance has a __dict__ (always true here, no __slots__). */
+    public PyDict instanceDictTemplate;
+
+    static {
+        TYPE.type = TYPE;
+        OBJECT.type = TYPE;
+        TYPE.base = OBJECT;
+        TYPE.bases = new PyType[] {OBJECT};
+        TYPE.mro = new PyType[] {TYPE, OBJECT};
+        TYPE.newFn = (cls, a, k) -> TypeNew.typeNew(cls, a, k);
+        OBJECT.bases = new PyType[0];
+        OBJECT.mro = new PyType[] {OBJECT};
+    }
+
+    private PyType(String name, PyType base, NewFn newFn) {
+        super(null);
+        this.name = name;
+        this.qualname = name;
+        this.base = base;
+        this.newFn = newFn;
+    }
+
+    /** A built-in type with one base; newFn null means "cannot be instantiated". */
+    public static PyType builtin(String name, PyType base, NewFn newFn) {
+        PyType t = new PyType(name, base, newFn);
+        t.type = TYPE;
+        t.bases = new PyType[] {base};
+        t.mro = computeLinearMro(t);
+        base.subclasses.add(t);
+        return t;
+    }
+
+    /** A heap type created by a class statement; the caller fills the dict. */
+    public static PyType heapType(PyType metatype, String name, PyType[] bases) {
+        PyType t = new PyType(name, bases[0], null);
+        t.type = metatype;
+        t.bases = bases;
+        t.heap = true;
+        t.mro = C3.mro(t);
+        for (PyType b : bases) b.subclasses.add(t);
+        // the solid base decides the Java layout of instances
+        PyType solid = t.base;
+        while (solid.heap) solid = solid.base;
+        t.newFn = solid.newFn;
+        for (PyType b : bases) {
+            if (!b.baseType) {
+                throw Exc.typeError("type '" + b.name + "' is not an acceptable base type");
+            }
+        }
+        return t;
+    }
+
+    private static PyType[] computeLinearMro(PyType t) {
+        List<PyType> l = new ArrayList<>();
+        for (PyType c = t; c != null; c = c.base) l.add(c);
+        return l.toArray(new PyType[0]);
+    }
+
+    /** The type's name as repr shows it: "int", or "__main__.Point" for heap types. */
+    public String qualifiedName() {
+        return heap && !module.equals("builtins") ? module + "." + qualname : qualname;
+    }
+
+    /** Finds name along the MRO, or null. */
+    public PyObject lookup(String name) {
+        if (cacheVersion != globalVersion) {
+            cache.clear();
+            cacheVersion = globalVersion;
+        }
+        PyObject r = cache.get(name);
+        if (r != null || cache.containsKey(name)) return r;
+        for (PyType t : mro) {
+            r = t.dict.get(name);
+            if (r != null) break;
+        }
+        cache.put(name, r);
+        return r;
+    }
+
+    /** Sets an attribute in this type's own dict and invalidates lookup caches. */
+    public void setTypeAttr(String name, PyObject value) {
+        if (value == null) dict.remove(name); else dict.put(name, value);
+        globalVersion++;
+    }
+
+    public boolean isSubtypeOf(PyType other) {
+        if (this == other) return true;
+        for (PyType t : mro) if (t == other) return true;
+        return false;
+    }
+
+    /** Registers a built-in method taking self and the vectorcall arguments. */
+    public void def(String name, PyBuiltinMethod.Impl impl) {
+        dict.put(name, new PyMethodDescr(this, name, impl));
+        globalVersion++;
+    }
+
+    @Override
+    public String repr() { return "<class '" + qualifiedName() + "'>"; }
+
+    @Override
+    public long hash() { return Ops.identityHash(this); }
+
+    @Override
+    public PyObject getAttr(PyStr name) { return Attr.typeGetAttr(this, name, true); }
+
+    @Override
+    public void setAttr(PyStr name, PyObject value) {
+        if (!heap) {
+            throw Exc.typeError("cannot set '" + name.value + "' attribute of immutable type '" + this.name + "'");
+        }
+        if (name.value.equals("__name__")) { this.name = Ops.str(value); this.qualname = this.name; return; }
+        setTypeAttr(name.value, value);
+    }
+
+    @Override
+    public void delAttr(PyStr name) {
+        if (!heap) {
+            throw Exc.typeError("cannot delete '" + name.value + "' attribute of immutable type '" + this.name + "'");
+        }
+        if (!dict.containsKey(name.value)) throw Exc.attributeError("type object '" + this.name + "' has no attribute '" + name.value + "'");
+        setTypeAttr(name.value, null);
+    }
+
+    @Override
+    public PyObject call(PyObject[] args, String[] kwnames) {
+        return TypeNew.callType(this, args, kwnames);
+    }
+}

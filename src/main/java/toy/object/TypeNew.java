@@ -1,0 +1,132 @@
+package toy.object;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calling a type: {@code cls(...)} runs {@code __new__} then {@code __init__}; and creating a
+ * class: {@code type(name, bases, ns)}, which a class statement calls through its metaclass.
+ */
+public final class TypeNew {
+    private TypeNew() {}
+
+    /** object.__init__, to tell whether a class overrides __init__. */
+    static PyObject objectInit;
+    /** object.__new__, to tell whether a class overrides __new__. */
+    static PyObject objectNew;
+
+    static PyObject callType(PyType type, PyObject[] args, String[] kw) {
+        if (type.type != PyType.TYPE && type.type.heap) {
+            PyObject call = type.type.lookup("__call__");
+            if (call != null && !(call instanceof PyMethodDescr)) {
+                PyObject[] a = new PyObject[args.length + 1];
+                a[0] = type;
+                System.arraycopy(args, 0, a, 1, args.length);
+                return call.call(a, kw);
+            }
+        }
+        return construct(type, args, kw);
+    }
+
+    /** type.__call__: __new__ then __init__. */
+    public static PyObject construct(PyType type, PyObject[] args, String[] kw) {
+        if (type == PyType.TYPE && args.length == 1 && kw == null) return args[0].type;
+        PyObject obj;
+        PyObject newMeth = type.heap ? type.lookup("__new__") : null;
+        if (newMeth != null && newMeth != objectNew && newMeth instanceof PyStaticMethod sm
+                && !(sm.func instanceof PyBuiltinFunction)) {
+            PyObject[] a = new PyObject[args.length + 1];
+            a[0] = type;
+            System.arraycopy(args, 0, a, 1, args.length);
+            obj = sm.func.call(a, kw);
+        } else {
+            if (type.newFn == null) throw Exc.typeError("cannot create '" + type.qualifiedName() + "' instances");
+            if (type.newFn == PyType.OBJECT.newFn && args.length > 0 && type.lookup("__init__") == objectInit) {
+                throw Exc.typeError(type.name + "() takes no arguments");
+            }
+            obj = type.newFn.create(type, args, kw);
+        }
+        if (!obj.type.isSubtypeOf(type)) return obj;
+        PyObject init = obj.type.lookup("__init__");
+        if (init != null && init != objectInit) {
+            PyObject[] a = new PyObject[args.length + 1];
+            a[0] = obj;
+            System.arraycopy(args, 0, a, 1, args.length);
+            PyObject r = init.call(a, kw);
+            if (r != Py.None) throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
+        }
+        return obj;
+    }
+
+    /** type(name, bases, ns) for a metatype. */
+    static PyObject typeNew(PyType meta, PyObject[] args, String[] kw) {
+        int npos = Args.positional(args, kw);
+        if (npos == 1 && meta == PyType.TYPE) return args[0].type;
+        if (npos != 3) throw Exc.typeError("type() takes 1 or 3 arguments");
+        String name = Args.strArg("type", args[0]);
+        if (!(args[1] instanceof PyTuple basesT)) throw Exc.typeError("type.__new__() argument 2 must be tuple, not " + args[1].type.name);
+        if (!(args[2] instanceof PyDict ns)) throw Exc.typeError("type.__new__() argument 3 must be dict, not " + args[2].type.name);
+        PyType[] bases = new PyType[Math.max(1, basesT.size())];
+        if (basesT.size() == 0) bases[0] = PyType.OBJECT;
+        for (int i = 0; i < basesT.size(); i++) {
+            if (!(basesT.get(i) instanceof PyType b)) throw Exc.typeError("bases must be types");
+            bases[i] = b;
+        }
+        // the most derived metaclass wins
+        PyType winner = meta;
+        for (PyType b : bases) {
+            if (b.type.isSubtypeOf(winner)) winner = b.type;
+            else if (!winner.isSubtypeOf(b.type)) {
+                throw Exc.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+            }
+        }
+        PyType t = PyType.heapType(winner, name, bases);
+        PyCell classCell = null;
+        for (int pos = ns.nextEntry(0); pos >= 0; pos = ns.nextEntry(pos + 1)) {
+            PyObject k = ns.keyAt(pos), v = ns.valueAt(pos);
+            String key = Ops.str(k);
+            switch (key) {
+                case "__qualname__": t.qualname = Ops.str(v); continue;
+                case "__classcell__": classCell = (PyCell) v; continue;
+                case "__module__": t.module = Ops.str(v); break;
+                case "__new__":
+                    if (v.type.name.equals("function")) v = new PyStaticMethod(PyStaticMethod.STATIC, v);
+                    break;
+                case "__init_subclass__":
+                case "__class_getitem__":
+                    if (v.type.name.equals("function")) v = new PyStaticMethod(PyStaticMethod.CLASS, v);
+                    break;
+                default:
+                    break;
+            }
+            t.dict.put(key, v);
+        }
+        if (t.dict.containsKey("__eq__") && !t.dict.containsKey("__hash__")) t.dict.put("__hash__", Py.None);
+        if (!t.dict.containsKey("__doc__")) t.dict.put("__doc__", Py.None);
+        t.setTypeAttr("__module__", PyStr.of(t.module));
+        if (classCell != null) classCell.value = t;
+        // __set_name__ on descriptors
+        List<Map.Entry<String, PyObject>> entries = new ArrayList<>(t.dict.entrySet());
+        for (Map.Entry<String, PyObject> e : entries) {
+            PyObject v = e.getValue();
+            if (v.type.heap) {
+                PyObject sn = v.type.lookup("__set_name__");
+                if (sn != null) Ops.callMethod(sn, v, t, PyStr.of(e.getKey()));
+            }
+        }
+        // __init_subclass__ of the parent
+        PyObject isc = null;
+        for (int i = 1; i < t.mro.length && isc == null; i++) isc = t.mro[i].dict.get("__init_subclass__");
+        if (isc != null) {
+            PyObject bound = isc.descrGet(null, t);
+            int nkw = kw == null ? 0 : kw.length;
+            PyObject[] kwv = new PyObject[nkw];
+            System.arraycopy(args, npos, kwv, 0, nkw);
+            (bound != null ? bound : isc).call(kwv, nkw == 0 ? null : kw);
+        } else if (kw != null && kw.length > 0) {
+            throw Exc.typeError(name + ".__init_subclass__() takes no keyword arguments");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,75 @@
+package toy.vm;
+
+import toy.compile.Code;
+import toy.object.PyCell;
+import toy.object.PyDict;
+import toy.object.PyObject;
+
+/**
+ * One activation of a code object. Frames live on the heap so that a generator or coroutine
+ * can keep its frame while suspended and resume it later; the Java stack only holds frames
+ * that are running.
+ */
+public final class Frame {
+    /** The code being run. */
+    public final Code code;
+    /** The module globals. */
+    public final PyDict globals;
+    /** The builtins namespace for name lookups that miss the globals. */
+    public final PyDict builtins;
+    /** The mapping for LOAD_NAME/STORE_NAME in module and class bodies; null in functions. */
+    public final PyDict localsDict;
+    /** Fast locals by slot (parameters first); null marks an unbound variable. */
+    public final PyObject[] locals;
+    /** Cells: the code's cellvars, then its freevars (taken from the closure). */
+    public final PyCell[] cells;
+    /** The value stack; stack[0..sp) are live. */
+    public final PyObject[] stack;
+    /** The stack pointer, saved while the frame is suspended or calling. */
+    public int sp;
+    /** The index of the next instruction to run, saved while suspended. */
+    public int pc;
+    /** The caller's frame while this one runs (for tracebacks and sys._getframe). */
+    public Frame back;
+    /** Runtime block stack: handler pc and stack level of each active try/with block. */
+    int[] blockHandler = EMPTY, blockLevel = EMPTY;
+    /** The number of active blocks. */
+    int nblocks;
+    /** The function this frame runs, or null for module and class bodies. */
+    public final PyFunction func;
+    /** Set when the last run of the frame ended by yielding rather than returning. */
+    boolean yielded;
+    /** The pc of the instruction being executed (for line numbers of tracebacks). */
+    public int lasti;
+
+    private static final int[] EMPTY = new int[0];
+
+    public Frame(Code code, PyDict globals, PyDict builtins, PyDict localsDict, PyFunction func) {
+        this.code = code;
+        this.globals = globals;
+        this.builtins = builtins;
+        this.localsDict = localsDict;
+        this.func = func;
+        this.locals = new PyObject[code.varnames.length];
+        int ncells = code.cellvars.length + code.freevars.length;
+        this.cells = ncells == 0 ? null : new PyCell[ncells];
+        this.stack = new PyObject[code.stackSize];
+    }
+
+    void pushBlock(int handler, int level) {
+        if (nblocks == blockHandler.length) {
+            int n = Math.max(4, nblocks * 2);
+            blockHandler = java.util.Arrays.copyOf(blockHandler, n);
+            blockLevel = java.util.Arrays.copyOf(blockLevel, n);
+        }
+        blockHandler[nblocks] = handler;
+        blockLevel[nblocks] = level;
+        nblocks++;
+    }
+
+    /** The source line being executed. */
+    public int line() {
+        int i = Math.max(0, Math.min(lasti, code.lines.length - 1));
+        return code.lines.length == 0 ? code.firstLine : code.lines[i];
+    }
+}

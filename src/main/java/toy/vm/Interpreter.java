@@ -1,0 +1,743 @@
+package toy.vm;
+
+import static toy.compile.Opcode.*;
+
+import toy.compile.Code;
+import toy.object.*;
+
+/**
+ * The eval loop: runs one frame's bytecode until it returns or yields.
+ *
+ * <p>The hot state (pc, sp, the stack and the locals) lives in Java locals and is written
+ * back to the frame only when the frame stops (return, yield, call out for a traceback).
+ * Calls between script functions recurse on the Java stack (one {@code run} per Python
+ * frame, as CPython up to 3.10); a generator's frame is simply run again to resume it.
+ * Slow paths are kept out of the loop in helper methods so that the loop method stays small
+ * enough for the JIT to compile.
+ *
+ * <p>Exceptions travel as {@link PyException}. When one reaches a frame, a traceback entry for
+ * the frame is added (unless it is being re-raised), then the innermost active block's
+ * handler runs with the stack cut back to the block's level and the exception pushed.
+ */
+public final class Interpreter {
+    private Interpreter() {}
+
+    /** Calls a script function with vectorcall-style arguments. */
+    public static PyObject callFunction(PyFunction fn, PyObject[] src, int off, int npos, String[] kwnames, PyObject self) {
+        Runtime rt = Runtime.get();
+        Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
+        if (fn.code.isGenerator()) return Generators.create(f);
+        return execute(f, ThreadState.current());
+    }
+
+    /** Runs a new frame to completion (not for generators). */
+    public static PyObject execute(Frame f, ThreadState ts) {
+        if (++ts.depth > ThreadState.recursionLimit) {
+            ts.depth--;
+            throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
+        }
+        f.back = ts.frame;
+        ts.frame = f;
+        try {
+            return run(f, ts, null);
+        } finally {
+            ts.frame = f.back;
+            ts.depth--;
+        }
+    }
+
+    /**
+     * Runs or resumes a frame. When throwIn is not null it is raised at the current
+     * instruction first (generator.throw). Returns the return value, or the yielded value with
+     * {@code f.yielded} set.
+     */
+    static PyObject run(Frame f, ThreadState ts, PyException throwIn) {
+        final Code code = f.code;
+        final int[] instrs = code.code;
+        final PyObject[] consts = code.consts;
+        final PyStr[] names = code.names;
+        final PyObject[] stack = f.stack;
+        final PyObject[] locals = f.locals;
+        int pc = f.pc;
+        int sp = f.sp;
+        f.yielded = false;
+        PyException pending = throwIn;
+        boolean reraise = false;
+        for (;;) {
+            try {
+                if (pending != null) {
+                    PyException p = pending;
+                    pending = null;
+                    throw p;
+                }
+                for (;;) {
+                    int ins = instrs[pc++];
+                    int arg = ins >>> 8;
+                    switch (ins & 0xFF) {
+                        case NOP:
+                            break;
+                        case POP_TOP:
+                            stack[--sp] = null;
+                            break;
+                        case DUP_TOP:
+                            stack[sp] = stack[sp - 1];
+                            sp++;
+                            break;
+                        case DUP_TOP_TWO:
+                            stack[sp] = stack[sp - 2];
+                            stack[sp + 1] = stack[sp - 1];
+                            sp += 2;
+                            break;
+                        case ROT_TWO: {
+                            PyObject t = stack[sp - 1];
+                            stack[sp - 1] = stack[sp - 2];
+                            stack[sp - 2] = t;
+                            break;
+                        }
+                        case ROT_THREE: {
+                            PyObject t = stack[sp - 1];
+                            stack[sp - 1] = stack[sp - 2];
+                            stack[sp - 2] = stack[sp - 3];
+                            stack[sp - 3] = t;
+                            break;
+                        }
+                        case ROT_FOUR: {
+                            PyObject t = stack[sp - 1];
+                            stack[sp - 1] = stack[sp - 2];
+                            stack[sp - 2] = stack[sp - 3];
+                            stack[sp - 3] = stack[sp - 4];
+                            stack[sp - 4] = t;
+                            break;
+                        }
+                        case COPY:
+                            stack[sp] = stack[sp - arg];
+                            sp++;
+                            break;
+                        case LOAD_CONST:
+                            stack[sp++] = consts[arg];
+                            break;
+                        case LOAD_FAST: {
+                            PyObject v = locals[arg];
+                            if (v == null) throw unboundLocal(code, arg);
+                            stack[sp++] = v;
+                            break;
+                        }
+                        case STORE_FAST:
+                            locals[arg] = stack[--sp];
+                            stack[sp] = null;
+                            break;
+                        case DELETE_FAST:
+                            if (locals[arg] == null) throw unboundLocal(code, arg);
+                            locals[arg] = null;
+                            break;
+                        case LOAD_DEREF: {
+                            PyObject v = f.cells[arg].value;
+                            if (v == null) throw unboundDeref(code, arg);
+                            stack[sp++] = v;
+                            break;
+                        }
+                        case STORE_DEREF:
+                            f.cells[arg].value = stack[--sp];
+                            stack[sp] = null;
+                            break;
+                        case DELETE_DEREF:
+                            if (f.cells[arg].value == null) throw unboundDeref(code, arg);
+                            f.cells[arg].value = null;
+                            break;
+                        case LOAD_CLOSURE:
+                            stack[sp++] = f.cells[arg];
+                            break;
+                        case LOAD_CLASSDEREF: {
+                            String n = arg < code.cellvars.length ? code.cellvars[arg] : code.freevars[arg - code.cellvars.length];
+                            PyObject v = f.localsDict.get(PyStr.intern(n));
+                            if (v == null) {
+                                v = f.cells[arg].value;
+                                if (v == null) throw unboundDeref(code, arg);
+                            }
+                            stack[sp++] = v;
+                            break;
+                        }
+                        case LOAD_GLOBAL: {
+                            PyStr n = names[arg];
+                            PyObject v = f.globals.getStr(n);
+                            if (v == null) {
+                                v = f.builtins.getStr(n);
+                                if (v == null) throw Exc.nameError(n.value);
+                            }
+                            stack[sp++] = v;
+                            break;
+                        }
+                        case STORE_GLOBAL:
+                            f.globals.put(names[arg], stack[--sp]);
+                            stack[sp] = null;
+                            break;
+                        case DELETE_GLOBAL:
+                            if (f.globals.remove(names[arg]) == null) throw Exc.nameError(names[arg].value);
+                            break;
+                        case LOAD_NAME:
+                            stack[sp++] = loadName(f, names[arg]);
+                            break;
+                        case STORE_NAME:
+                            f.localsDict.put(names[arg], stack[--sp]);
+                            stack[sp] = null;
+                            break;
+                        case DELETE_NAME:
+                            if (f.localsDict.remove(names[arg]) == null) throw Exc.nameError(names[arg].value);
+                            break;
+                        case LOAD_ATTR:
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Ops.getAttr(stack[sp - 1], names[arg]);
+                            break;
+                        case STORE_ATTR:
+                            f.lasti = pc - 1;
+                            Ops.setAttr(stack[sp - 1], names[arg], stack[sp - 2]);
+                            sp -= 2;
+                            stack[sp] = null;
+                            stack[sp + 1] = null;
+                            break;
+                        case DELETE_ATTR:
+                            Ops.delAttr(stack[--sp], names[arg]);
+                            stack[sp] = null;
+                            break;
+                        case LOAD_METHOD:
+                            loadMethod(stack, sp, names[arg]);
+                            sp++;
+                            break;
+                        case CALL_METHOD: {
+                            f.lasti = pc - 1;
+                            int base = sp - arg - 2;
+                            PyObject meth = stack[base], self = stack[base + 1];
+                            PyObject r;
+                            f.sp = sp;
+                            if (self != null) {
+                                r = callMethodOnStack(meth, self, stack, base + 2, arg);
+                            } else {
+                                r = callOnStack(meth, stack, base + 2, arg, null);
+                            }
+                            for (int i = base + 1; i < sp; i++) stack[i] = null;
+                            sp = base + 1;
+                            stack[base] = r;
+                            break;
+                        }
+                        case CALL: {
+                            f.lasti = pc - 1;
+                            int base = sp - arg - 1;
+                            f.sp = sp;
+                            PyObject r = callOnStack(stack[base], stack, base + 1, arg, null);
+                            for (int i = base + 1; i < sp; i++) stack[i] = null;
+                            sp = base + 1;
+                            stack[base] = r;
+                            break;
+                        }
+                        case CALL_KW: {
+                            f.lasti = pc - 1;
+                            PyTuple kwt = (PyTuple) stack[--sp];
+                            String[] kwnames = kwNames(kwt);
+                            int base = sp - arg - 1;
+                            f.sp = sp;
+                            PyObject r = callOnStack(stack[base], stack, base + 1, arg - kwnames.length, kwnames);
+                            for (int i = base + 1; i <= sp; i++) stack[i] = null;
+                            sp = base + 1;
+                            stack[base] = r;
+                            break;
+                        }
+                        case CALL_FUNCTION_EX: {
+                            f.lasti = pc - 1;
+                            PyObject kw = arg == 1 ? stack[--sp] : null;
+                            PyObject args = stack[--sp];
+                            PyObject fn = stack[sp - 1];
+                            f.sp = sp;
+                            stack[sp - 1] = CallSupport.callEx(fn, (PyTuple) args, (PyDict) kw);
+                            stack[sp] = null;
+                            stack[sp + 1] = null;
+                            break;
+                        }
+                        case BINARY_SUBSCR: {
+                            f.lasti = pc - 1;
+                            PyObject k = stack[--sp];
+                            PyObject o = stack[sp - 1];
+                            PyObject r;
+                            if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE) {
+                                long idx = i.value;
+                                if (idx < 0) idx += l.size;
+                                if (idx < 0 || idx >= l.size) throw Exc.indexError("list index out of range");
+                                r = l.items[(int) idx];
+                            } else {
+                                r = Ops.getItem(o, k);
+                            }
+                            stack[sp - 1] = r;
+                            stack[sp] = null;
+                            break;
+                        }
+                        case STORE_SUBSCR: {
+                            f.lasti = pc - 1;
+                            PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
+                            if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
+                                    && i.value >= 0 && i.value < l.size) {
+                                l.items[(int) i.value] = v;
+                            } else {
+                                Ops.setItem(o, k, v);
+                            }
+                            sp -= 3;
+                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+                            break;
+                        }
+                        case DELETE_SUBSCR: {
+                            f.lasti = pc - 1;
+                            Ops.delItem(stack[sp - 2], stack[sp - 1]);
+                            sp -= 2;
+                            stack[sp] = stack[sp + 1] = null;
+                            break;
+                        }
+                        case BINARY_OP: {
+                            PyObject b = stack[--sp];
+                            PyObject a = stack[sp - 1];
+                            stack[sp] = null;
+                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
+                                    && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {
+                                long xv = x.value, yv = y.value;
+                                if (arg == BinOp.ADD) {
+                                    long r = xv + yv;
+                                    if (((xv ^ r) & (yv ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                                } else if (arg == BinOp.SUB) {
+                                    long r = xv - yv;
+                                    if (((xv ^ yv) & (xv ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                                } else if (arg == BinOp.MUL) {
+                                    long hi = Math.multiplyHigh(xv, yv), r = xv * yv;
+                                    if ((hi == 0 && r >= 0) || (hi == -1 && r < 0)) { stack[sp - 1] = PyInt.of(r); break; }
+                                } else if (arg == BinOp.MOD && yv > 0) {
+                                    stack[sp - 1] = PyInt.of(Math.floorMod(xv, yv));
+                                    break;
+                                } else if (arg == BinOp.FLOORDIV && yv > 0) {
+                                    stack[sp - 1] = PyInt.of(Math.floorDiv(xv, yv));
+                                    break;
+                                }
+                            } else if (a instanceof PyFloat x && b instanceof PyFloat y && a.type == PyFloat.TYPE && b.type == PyFloat.TYPE) {
+                                if (arg == BinOp.ADD) { stack[sp - 1] = PyFloat.of(x.value + y.value); break; }
+                                if (arg == BinOp.SUB) { stack[sp - 1] = PyFloat.of(x.value - y.value); break; }
+                                if (arg == BinOp.MUL) { stack[sp - 1] = PyFloat.of(x.value * y.value); break; }
+                            }
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Ops.binary(a, b, arg);
+                            break;
+                        }
+                        case INPLACE_OP: {
+                            f.lasti = pc - 1;
+                            PyObject b = stack[--sp];
+                            PyObject a = stack[sp - 1];
+                            stack[sp] = null;
+                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
+                                    && a.type == PyInt.TYPE && b.type == PyInt.TYPE && arg == BinOp.ADD) {
+                                long r = x.value + y.value;
+                                if (((x.value ^ r) & (y.value ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                            }
+                            stack[sp - 1] = Ops.inplace(a, b, arg);
+                            break;
+                        }
+                        case UNARY_OP:
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Ops.unary(stack[sp - 1], arg);
+                            break;
+                        case UNARY_NOT:
+                            stack[sp - 1] = Ops.isTrue(stack[sp - 1]) ? PyBool.FALSE : PyBool.TRUE;
+                            break;
+                        case COMPARE_OP: {
+                            PyObject b = stack[--sp];
+                            PyObject a = stack[sp - 1];
+                            stack[sp] = null;
+                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
+                                stack[sp - 1] = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
+                            } else {
+                                f.lasti = pc - 1;
+                                stack[sp - 1] = Ops.richCompare(a, b, arg);
+                            }
+                            break;
+                        }
+                        case IS_OP: {
+                            PyObject b = stack[--sp];
+                            stack[sp] = null;
+                            boolean r = stack[sp - 1] == b;
+                            stack[sp - 1] = PyBool.of(r ^ (arg == 1));
+                            break;
+                        }
+                        case CONTAINS_OP: {
+                            f.lasti = pc - 1;
+                            PyObject b = stack[--sp];
+                            stack[sp] = null;
+                            boolean r = Ops.contains(b, stack[sp - 1]);
+                            stack[sp - 1] = PyBool.of(r ^ (arg == 1));
+                            break;
+                        }
+                        case JUMP:
+                            pc = arg;
+                            break;
+                        case JUMP_BACKWARD:
+                            pc = arg;
+                            if (ts.evalBreaker != 0) {
+                                f.lasti = pc;
+                                f.sp = sp;
+                                EvalBreaker.handle(ts, f);
+                            }
+                            break;
+                        case POP_JUMP_IF_FALSE: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            if (v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v))) pc = arg;
+                            break;
+                        }
+                        case POP_JUMP_IF_TRUE: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            if (v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))) pc = arg;
+                            break;
+                        }
+                        case POP_JUMP_IF_NONE: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            if (v == Py.None) pc = arg;
+                            break;
+                        }
+                        case POP_JUMP_IF_NOT_NONE: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            if (v != Py.None) pc = arg;
+                            break;
+                        }
+                        case JUMP_IF_FALSE_OR_POP:
+                            if (!Ops.isTrue(stack[sp - 1])) pc = arg;
+                            else stack[--sp] = null;
+                            break;
+                        case JUMP_IF_TRUE_OR_POP:
+                            if (Ops.isTrue(stack[sp - 1])) pc = arg;
+                            else stack[--sp] = null;
+                            break;
+                        case GET_ITER:
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Ops.iter(stack[sp - 1]);
+                            break;
+                        case FOR_ITER: {
+                            f.lasti = pc - 1;
+                            PyObject v = Ops.next(stack[sp - 1]);
+                            if (v != null) {
+                                stack[sp++] = v;
+                            } else {
+                                stack[--sp] = null;
+                                pc = arg;
+                            }
+                            break;
+                        }
+                        case BUILD_TUPLE: {
+                            PyObject[] items = new PyObject[arg];
+                            sp -= arg;
+                            System.arraycopy(stack, sp, items, 0, arg);
+                            for (int i = 0; i < arg; i++) stack[sp + i] = null;
+                            stack[sp++] = PyTuple.of(items);
+                            break;
+                        }
+                        case BUILD_LIST: {
+                            PyObject[] items = new PyObject[Math.max(arg, 4)];
+                            sp -= arg;
+                            System.arraycopy(stack, sp, items, 0, arg);
+                            for (int i = 0; i < arg; i++) stack[sp + i] = null;
+                            PyList l = PyList.wrap(items);
+                            l.size = arg;
+                            stack[sp++] = l;
+                            break;
+                        }
+                        case LIST_APPEND: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            ((PyList) stack[sp - arg]).append(v);
+                            break;
+                        }
+                        case FORMAT_VALUE:
+                            sp = Builders.formatValue(stack, sp, arg);
+                            break;
+                        case BUILD_STRING:
+                            sp = Builders.buildString(stack, sp, arg);
+                            break;
+                        case BUILD_SET: case BUILD_MAP: case BUILD_SLICE: case SET_ADD: case MAP_ADD: case LIST_EXTEND:
+                        case SET_UPDATE: case DICT_UPDATE: case DICT_MERGE: case LIST_TO_TUPLE:
+                        case UNPACK_SEQUENCE: case UNPACK_EX:
+                            f.lasti = pc - 1;
+                            sp = Builders.build(ins & 0xFF, arg, stack, sp);
+                            break;
+                        case MAKE_FUNCTION:
+                            sp = Builders.makeFunction(f, stack, sp, arg);
+                            break;
+                        case RETURN_VALUE: {
+                            PyObject r = stack[--sp];
+                            stack[sp] = null;
+                            f.sp = sp;
+                            f.pc = pc;
+                            return r;
+                        }
+                        case YIELD_VALUE: {
+                            PyObject r = stack[--sp];
+                            stack[sp] = null;
+                            f.sp = sp;
+                            f.pc = pc;
+                            f.lasti = pc - 1;
+                            f.yielded = true;
+                            return r;
+                        }
+                        case YIELD_FROM: {
+                            f.lasti = pc - 1;
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            PyObject sub = stack[sp - 1];
+                            PyObject[] out = new PyObject[1];
+                            if (Generators.delegate(sub, v, out)) {
+                                // the sub-iterator yielded: suspend here, re-run YIELD_FROM on resume
+                                f.sp = sp;
+                                f.pc = pc - 1;
+                                f.yielded = true;
+                                return out[0];
+                            }
+                            stack[sp - 1] = out[0];
+                            break;
+                        }
+                        case GET_YIELD_FROM_ITER:
+                            stack[sp - 1] = Generators.yieldFromIter(stack[sp - 1], code);
+                            break;
+                        case GET_AWAITABLE:
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Generators.awaitable(stack[sp - 1]);
+                            break;
+                        case SETUP_FINALLY:
+                            f.pushBlock(arg, sp);
+                            break;
+                        case SETUP_WITH: {
+                            f.lasti = pc - 1;
+                            PyObject mgr = stack[sp - 1];
+                            PyObject[] ev = Builders.enterWith(mgr);
+                            stack[sp - 1] = ev[0];
+                            f.pushBlock(arg, sp);
+                            stack[sp++] = ev[1];
+                            break;
+                        }
+                        case POP_BLOCK:
+                            f.nblocks--;
+                            break;
+                        case PUSH_EXC_INFO: {
+                            PyObject exc = stack[sp - 1];
+                            PyBaseException prev = ts.handled;
+                            stack[sp - 1] = prev == null ? Py.None : prev;
+                            stack[sp++] = exc;
+                            ts.handled = (PyBaseException) exc;
+                            break;
+                        }
+                        case POP_EXCEPT: {
+                            PyObject prev = stack[--sp];
+                            stack[sp] = null;
+                            ts.handled = prev == Py.None ? null : (PyBaseException) prev;
+                            break;
+                        }
+                        case JUMP_IF_NOT_EXC_MATCH: {
+                            PyObject type = stack[--sp];
+                            stack[sp] = null;
+                            if (!Raise.matches((PyBaseException) stack[sp - 1], type)) pc = arg;
+                            break;
+                        }
+                        case WITH_EXCEPT_START: {
+                            // ( exit prev exc -- exit prev exc res )
+                            PyBaseException exc = (PyBaseException) stack[sp - 1];
+                            PyObject exit = stack[sp - 3];
+                            stack[sp++] = Ops.call(exit, exc.type, exc, exc.traceback == null ? Py.None : exc.traceback);
+                            break;
+                        }
+                        case RAISE_VARARGS:
+                            f.lasti = pc - 1;
+                            if (arg == 0) {
+                                if (ts.handled == null) throw Exc.runtimeError("No active exception to reraise");
+                                reraise = true;
+                                throw new PyException(ts.handled);
+                            }
+                            throw Raise.build(arg == 2 ? stack[sp - 2] : stack[sp - 1], arg == 2 ? stack[sp - 1] : null);
+                        case RERAISE: {
+                            PyObject exc = stack[--sp];
+                            stack[sp] = null;
+                            reraise = true;
+                            throw new PyException((PyBaseException) exc);
+                        }
+                        case LOAD_ASSERTION_ERROR:
+                            stack[sp++] = Exc.AssertionError;
+                            break;
+                        case LOAD_BUILD_CLASS:
+                            stack[sp++] = Runtime.get().buildClass;
+                            break;
+                        case IMPORT_NAME: {
+                            f.lasti = pc - 1;
+                            PyObject fromlist = stack[--sp];
+                            stack[sp] = null;
+                            PyObject level = stack[sp - 1];
+                            f.sp = sp;
+                            stack[sp - 1] = Imports.importName(names[arg].value, fromlist, ((PyInt) level).intValue(), f);
+                            break;
+                        }
+                        case IMPORT_FROM:
+                            f.lasti = pc - 1;
+                            stack[sp] = Imports.importFrom(stack[sp - 1], names[arg].value);
+                            sp++;
+                            break;
+                        case IMPORT_STAR:
+                            Imports.importStar(stack[--sp], f);
+                            stack[sp] = null;
+                            break;
+                        case PRINT_EXPR:
+                            Builders.printExpr(stack[--sp]);
+                            stack[sp] = null;
+                            break;
+                        case SETUP_ANNOTATIONS:
+                            if (f.localsDict.get("__annotations__") == null) f.localsDict.put("__annotations__", new PyDict());
+                            break;
+                        case BEFORE_ASYNC_WITH: {
+                            f.lasti = pc - 1;
+                            PyObject[] ev = Builders.enterAsyncWith(stack[sp - 1]);
+                            stack[sp - 1] = ev[0];
+                            stack[sp++] = ev[1];
+                            break;
+                        }
+                        case SETUP_ASYNC_WITH:
+                            // the awaited __aenter__ result is on top; the block level excludes it
+                            f.pushBlock(arg, sp - 1);
+                            break;
+                        case GET_AITER:
+                            f.lasti = pc - 1;
+                            stack[sp - 1] = Generators.aiter(stack[sp - 1]);
+                            break;
+                        case GET_ANEXT:
+                            f.lasti = pc - 1;
+                            stack[sp] = Generators.anext(stack[sp - 1]);
+                            sp++;
+                            break;
+                        case END_ASYNC_FOR: {
+                            PyBaseException exc = (PyBaseException) stack[sp - 1];
+                            PyObject prev = stack[sp - 2];
+                            ts.handled = prev == Py.None ? null : (PyBaseException) prev;
+                            if (!exc.type.isSubtypeOf(Exc.StopAsyncIteration)) {
+                                reraise = true;
+                                throw new PyException(exc);
+                            }
+                            sp -= 3;
+                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+                            break;
+                        }
+                        default:
+                            throw new IllegalStateException("bad opcode " + (ins & 0xFF));
+                    }
+                }
+            } catch (PyException e) {
+                if (!reraise) {
+                    Raise.addTraceback(e.value, code, f, pc - 1, ts);
+                }
+                reraise = false;
+                if (f.nblocks == 0) {
+                    f.pc = pc;
+                    f.sp = 0;
+                    for (int i = 0; i < sp; i++) stack[i] = null;
+                    throw e;
+                }
+                int b = --f.nblocks;
+                int level = f.blockLevel[b];
+                for (int i = level; i < sp; i++) stack[i] = null;
+                sp = level;
+                stack[sp++] = e.value;
+                pc = f.blockHandler[b];
+            } catch (StackOverflowError e) {
+                pending = Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
+            }
+        }
+    }
+
+    // ----- slow paths kept out of the loop -------------------------------------------------
+
+    private static PyException unboundLocal(Code code, int slot) {
+        String n = code.varnames[slot];
+        PyBaseException e = Exc.instance(Exc.UnboundLocalError,
+                "cannot access local variable '" + n + "' where it is not associated with a value");
+        e.dictPut("name", PyStr.of(n));
+        return new PyException(e);
+    }
+
+    private static PyException unboundDeref(Code code, int i) {
+        if (i < code.cellvars.length) return unboundLocal2(code.cellvars[i]);
+        String n = code.freevars[i - code.cellvars.length];
+        return Exc.raise(Exc.NameError,
+                "cannot access free variable '" + n + "' where it is not associated with a value in enclosing scope");
+    }
+
+    private static PyException unboundLocal2(String n) {
+        return Exc.raise(Exc.UnboundLocalError,
+                "cannot access local variable '" + n + "' where it is not associated with a value");
+    }
+
+    private static PyObject loadName(Frame f, PyStr n) {
+        PyObject v = f.localsDict.getStr(n);
+        if (v != null) return v;
+        v = f.globals.getStr(n);
+        if (v != null) return v;
+        v = f.builtins.getStr(n);
+        if (v != null) return v;
+        throw Exc.nameError(n.value);
+    }
+
+    private static String[] kwNames(PyTuple t) {
+        String[] r = new String[t.items.length];
+        for (int i = 0; i < r.length; i++) r[i] = ((PyStr) t.items[i]).value;
+        return r;
+    }
+
+    /** LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ). */
+    private static void loadMethod(PyObject[] stack, int sp, PyStr name) {
+        PyObject obj = stack[sp - 1];
+        PyType tp = obj.type;
+        if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+            PyObject descr = tp.lookup(name.value);
+            if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
+                PyDict d = obj.dict();
+                boolean shadowed = d != null && d.getStr(name) != null;
+                boolean customGetattr = tp.heap && !(tp.lookup("__getattribute__") instanceof PyMethodDescr);
+                if (!shadowed && !customGetattr) {
+                    stack[sp - 1] = descr;
+                    stack[sp] = obj;
+                    return;
+                }
+            }
+        }
+        stack[sp - 1] = Ops.getAttr(obj, name);
+        stack[sp] = null;
+    }
+
+    /** Calls meth(self, stack[off..off+n)). */
+    private static PyObject callMethodOnStack(PyObject meth, PyObject self, PyObject[] stack, int off, int n) {
+        if (meth instanceof PyFunction fn) {
+            return callFunction(fn, stack, off, n, null, self);
+        }
+        PyObject[] args = new PyObject[n];
+        System.arraycopy(stack, off, args, 0, n);
+        if (meth instanceof PyMethodDescr md) {
+            if (!self.type.isSubtypeOf(md.owner)) {
+                throw Exc.typeError("descriptor '" + md.name + "' for '" + md.owner.name + "' objects doesn't apply to a '"
+                        + self.type.name + "' object");
+            }
+            return md.impl.call(self, args, null);
+        }
+        PyObject[] all = new PyObject[n + 1];
+        all[0] = self;
+        System.arraycopy(args, 0, all, 1, n);
+        return meth.call(all, null);
+    }
+
+    /** Calls f with npos positional values at stack[off..] followed by the keyword values. */
+    static PyObject callOnStack(PyObject fn, PyObject[] stack, int off, int npos, String[] kwnames) {
+        if (fn instanceof PyFunction pf) return callFunction(pf, stack, off, npos, kwnames, null);
+        if (fn instanceof PyMethod m && m.func instanceof PyFunction pf) {
+            return callFunction(pf, stack, off, npos, kwnames, m.self);
+        }
+        int n = npos + (kwnames == null ? 0 : kwnames.length);
+        PyObject[] args = new PyObject[n];
+        System.arraycopy(stack, off, args, 0, n);
+        return fn.call(args, kwnames);
+    }
+}

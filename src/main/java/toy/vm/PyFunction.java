@@ -1,0 +1,88 @@
+package toy.vm;
+
+import toy.compile.Code;
+import toy.object.Py;
+import toy.object.PyCell;
+import toy.object.PyDict;
+import toy.object.PyGetSet;
+import toy.object.PyMethod;
+import toy.object.PyObject;
+import toy.object.PyStr;
+import toy.object.PyTuple;
+import toy.object.PyType;
+
+/** A function defined by a script: code plus the globals, defaults and closure it was made with. */
+public final class PyFunction extends PyObject {
+    public static final PyType TYPE = PyType.builtin("function", PyType.OBJECT, null);
+
+    public final Code code;
+    /** The module globals the function runs in. */
+    public final PyDict globals;
+    /** Defaults of the last positional parameters, or null. */
+    public PyObject[] defaults;
+    /** Defaults of keyword-only parameters by name, or null. */
+    public PyDict kwdefaults;
+    /** The cells of the free variables, in code.freevars order, or null. */
+    public final PyCell[] closure;
+    public String name;
+    public String qualname;
+    /** Attributes set on the function (__wrapped__, user attributes), created on demand. */
+    PyDict dict;
+    PyObject doc;
+    PyObject module;
+
+    static {
+        TYPE.baseType = false;
+        TYPE.dict.put("__name__", new PyGetSet("__name__", o -> PyStr.of(((PyFunction) o).name),
+                (o, v) -> ((PyFunction) o).name = toy.object.Ops.str(v)));
+        TYPE.dict.put("__qualname__", new PyGetSet("__qualname__", o -> PyStr.of(((PyFunction) o).qualname),
+                (o, v) -> ((PyFunction) o).qualname = toy.object.Ops.str(v)));
+        TYPE.dict.put("__doc__", new PyGetSet("__doc__", o -> ((PyFunction) o).doc, (o, v) -> ((PyFunction) o).doc = v));
+        TYPE.dict.put("__module__", new PyGetSet("__module__", o -> ((PyFunction) o).module, (o, v) -> ((PyFunction) o).module = v));
+        TYPE.dict.put("__code__", new PyGetSet("__code__", o -> ((PyFunction) o).code, null));
+        TYPE.dict.put("__globals__", new PyGetSet("__globals__", o -> ((PyFunction) o).globals, null));
+        TYPE.dict.put("__defaults__", new PyGetSet("__defaults__", o -> {
+            PyObject[] d = ((PyFunction) o).defaults;
+            return d == null ? Py.None : PyTuple.of(d.clone());
+        }, (o, v) -> ((PyFunction) o).defaults = v == Py.None ? null : ((PyTuple) v).items.clone()));
+        TYPE.dict.put("__kwdefaults__", new PyGetSet("__kwdefaults__", o -> {
+            PyDict d = ((PyFunction) o).kwdefaults;
+            return d == null ? Py.None : d;
+        }, (o, v) -> ((PyFunction) o).kwdefaults = v == Py.None ? null : (PyDict) v));
+        TYPE.dict.put("__closure__", new PyGetSet("__closure__", o -> {
+            PyCell[] c = ((PyFunction) o).closure;
+            return c == null ? Py.None : PyTuple.of(c.clone());
+        }, null));
+        TYPE.dict.put("__annotations__", new PyGetSet("__annotations__", o -> new PyDict(), null));
+        TYPE.dict.put("__dict__", new PyGetSet("__dict__", o -> o.dict(), null));
+    }
+
+    public PyFunction(Code code, PyDict globals, PyObject[] defaults, PyDict kwdefaults, PyCell[] closure) {
+        super(TYPE);
+        this.code = code;
+        this.globals = globals;
+        this.defaults = defaults;
+        this.kwdefaults = kwdefaults;
+        this.closure = closure;
+        this.name = code.name;
+        this.qualname = code.qualname;
+        this.doc = code.consts.length > 0 && code.consts[0] instanceof PyStr ? code.consts[0] : Py.None;
+        PyObject m = globals.get("__name__");
+        this.module = m == null ? Py.None : m;
+    }
+
+    @Override public PyDict dict() {
+        if (dict == null) dict = new PyDict();
+        return dict;
+    }
+
+    @Override public PyObject call(PyObject[] args, String[] kwnames) {
+        return Interpreter.callFunction(this, args, 0, args.length - (kwnames == null ? 0 : kwnames.length), kwnames, null);
+    }
+
+    @Override public PyObject descrGet(PyObject instance, PyType owner) {
+        return instance == null ? this : new PyMethod(this, instance);
+    }
+
+    @Override public String repr() { return "<function " + qualname + " at " + toy.object.Ops.addressOf(this) + ">"; }
+}
