@@ -62,9 +62,10 @@ WHILE    : 'while';
 WITH     : 'with';
 YIELD    : 'yield';
 
-/// NEWLINE: the end of a logical line; also matches the leading whitespace of the next line
-/// (and of the very first line) so that the base class can measure its indentation.
-NEWLINE: ({this.atStartOfInput()}? SPACES | LINE_BREAK SPACES?) {this.onNewLine();};
+/// NEWLINE: the end of a logical line; also matches the leading whitespace of the next line so
+/// that the base class can measure its indentation. (The first line's indentation is measured
+/// when its first token is emitted: a predicate here would defeat the lexer's DFA cache.)
+NEWLINE: LINE_BREAK SPACES? {this.onNewLine();};
 
 /// stringliteral ::= [stringprefix](shortstring | longstring)
 STRING: STRING_PREFIX? (SHORT_STRING | LONG_STRING);

@@ -33,6 +33,15 @@ exprOnly
     : value = test EOF
     ;
 
+/// The longest expression (or expression list) at the start of a token range.
+testPrefix
+    : value = test
+    ;
+
+starExprsPrefix
+    : value = starExprs
+    ;
+
 stmt
     : simpleStmts  # simpleStatement
     | compoundStmt # compoundStatement

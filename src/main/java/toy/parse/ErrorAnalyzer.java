@@ -297,45 +297,30 @@ final class ErrorAnalyzer {
 
     /** End (exclusive) of the longest run of tokens from k that parses as comma-separated expressions. */
     private int expressionsEnd(int k) {
-        int stop = k;
-        int depth = 0;
-        while (stop < tokens.size()) {
-            Token t = tokens.get(stop);
-            int type = t.getType();
-            if (type == ToyLexer.NEWLINE || type == Token.EOF || type == ToyLexer.SEMI_COLON || type == ToyLexer.ERRORTOKEN) {
-                break;
-            }
-            depth += bracketDelta(t);
-            if (depth < 0) {
-                break;
-            }
-            stop++;
-        }
-        for (int end = stop; end > k; end--) {
-            if (tokens.get(end - 1).getType() == ToyLexer.COMMA) {
-                continue;
-            }
-            if (allExpressions(k, end)) {
-                return end;
-            }
-        }
-        return k;
+        return prefixEnd(k, Parser.Session.Rule.STAR_EXPRS_PREFIX);
     }
 
-    private boolean allExpressions(int from, int to) {
-        int start = from;
-        int depth = 0;
-        for (int i = from; i <= to; i++) {
-            if (i == to || depth == 0 && tokens.get(i).getType() == ToyLexer.COMMA) {
-                if (parseRange(start, i, Parser.Session.Rule.TEST) == null) {
-                    return false;
-                }
-                start = i + 1;
-                continue;
-            }
-            depth += bracketDelta(tokens.get(i));
+    /** Parses from token k as far as {@code r} goes; returns the end index (exclusive), or k. */
+    private int prefixEnd(int k, Parser.Session.Rule r) {
+        int stop = k;
+        while (stop < tokens.size() && tokens.get(stop).getType() != Token.EOF && tokens.get(stop).getType() != ToyLexer.ERRORTOKEN) {
+            stop++;
         }
-        return true;
+        if (stop <= k) {
+            return k;
+        }
+        List<Token> copy = new ArrayList<>(tokens.subList(k, stop));
+        Token last = tokens.get(stop - 1);
+        CommonToken eof = new CommonToken(Token.EOF, "<EOF>");
+        eof.setLine(last.getLine());
+        eof.setCharPositionInLine(last.getCharPositionInLine());
+        copy.add(eof);
+        CommonTokenStream stream = Parser.Session.stream(reindex(copy));
+        ParserRuleContext tree = session.parseRule(stream, r);
+        if (tree == null || tree.getStop() == null) {
+            return k;
+        }
+        return k + tree.getStop().getTokenIndex() + 1;
     }
 
     // ===== Missing comma =====
@@ -424,30 +409,7 @@ final class ErrorAnalyzer {
 
     /** End (exclusive) of the longest token run from k that is one expression, or k. */
     private int longestExpression(int k) {
-        int stop = k;
-        int depth = 0;
-        while (stop < tokens.size()) {
-            Token t = tokens.get(stop);
-            int type = t.getType();
-            if (type == ToyLexer.NEWLINE || type == Token.EOF || type == ToyLexer.ERRORTOKEN) {
-                break;
-            }
-            int d = bracketDelta(t);
-            if (depth + d < 0 || depth == 0 && (type == ToyLexer.COMMA || type == ToyLexer.COLON || type == ToyLexer.ASSIGN)) {
-                break;
-            }
-            depth += d;
-            stop++;
-            if (stop - k > 400) {
-                break;
-            }
-        }
-        for (int end = stop; end > k; end--) {
-            if (parseRange(k, end, Parser.Session.Rule.TEST) != null) {
-                return end;
-            }
-        }
-        return k;
+        return prefixEnd(k, Parser.Session.Rule.TEST_PREFIX);
     }
 
     // ===== Missing else =====
@@ -527,11 +489,21 @@ final class ErrorAnalyzer {
             return null;
         }
         int end = -1;
-        for (int i = k - 1; i > 0; i--) {
-            Token t = tokens.get(i);
-            if (t.getType() == ToyLexer.NEWLINE && depthOfIndent(i) == 0) {
-                end = i + 1;
-                break;
+        int depth = 0;
+        for (int i = 0; i < k; i++) {
+            int type = tokens.get(i).getType();
+            if (type == ToyLexer.INDENT) {
+                depth++;
+            } else if (type == ToyLexer.DEDENT) {
+                depth--;
+            } else if (type == ToyLexer.NEWLINE) {
+                int after = depth;
+                for (int j = i + 1; j < tokens.size() && tokens.get(j).getType() == ToyLexer.DEDENT; j++) {
+                    after--;
+                }
+                if (after == 0) {
+                    end = i + 1;
+                }
             }
         }
         if (end <= 0) {
@@ -554,24 +526,5 @@ final class ErrorAnalyzer {
             return e;
         }
         return null;
-    }
-
-    /** Indentation depth after token i (counting INDENT/DEDENT before and just after it). */
-    private int depthOfIndent(int i) {
-        int depth = 0;
-        for (int j = 0; j <= i; j++) {
-            int type = tokens.get(j).getType();
-            if (type == ToyLexer.INDENT) {
-                depth++;
-            } else if (type == ToyLexer.DEDENT) {
-                depth--;
-            }
-        }
-        int j = i + 1;
-        while (j < tokens.size() && tokens.get(j).getType() == ToyLexer.DEDENT) {
-            depth--;
-            j++;
-        }
-        return depth;
     }
 }

@@ -185,7 +185,7 @@ public final class Parser {
         /** Index of the token where the last failed parse stopped. */
         int failIndex;
 
-        enum Rule { FILE, EVAL, NAMED_EXPR, TEST }
+        enum Rule { FILE, EVAL, NAMED_EXPR, TEST, TEST_PREFIX, STAR_EXPRS_PREFIX }
 
         static CommonTokenStream stream(List<Token> toks) {
             CommonTokenStream s = new CommonTokenStream(new ListTokenSource(toks));
@@ -231,6 +231,8 @@ public final class Parser {
                 case EVAL -> parser.evalInput();
                 case NAMED_EXPR -> parser.namedExprOnly();
                 case TEST -> parser.exprOnly();
+                case TEST_PREFIX -> parser.testPrefix();
+                case STAR_EXPRS_PREFIX -> parser.starExprsPrefix();
             };
         }
 

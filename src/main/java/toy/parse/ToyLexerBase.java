@@ -15,7 +15,7 @@ import toy.parse.gen.ToyLexer;
  * way CPython's tokenizer does, and records CPython's tokenizer diagnostics.
  *
  * <p>The grammar only calls out to this class ({@code onNewLine()}, {@code openBracket()},
- * {@code closeBracket()}, {@code onNumber()}, {@code atStartOfInput()}); everything else happens
+ * {@code closeBracket()}, {@code onNumber()}); everything else happens
  * in {@link #nextToken()} and {@link #emit(Token)}. Worked examples (token names as in the
  * grammar; {@code <N>} is NEWLINE):
  *
@@ -59,6 +59,8 @@ public abstract class ToyLexerBase extends Lexer {
     private final Deque<Token> brackets = new ArrayDeque<>();
     /** Whether a token other than NEWLINE/INDENT/DEDENT was emitted since the last NEWLINE. */
     private boolean lineHasContent;
+    /** Whether any content token was emitted yet (the first one checks line 1's indentation). */
+    private boolean seenContent;
     private TokError error;
     private boolean finished;
     private Token lastToken;
@@ -105,6 +107,13 @@ public abstract class ToyLexerBase extends Lexer {
             case ToyLexer.ERROR_CHAR -> errorChar(token);
             default -> {
                 if (type != ToyLexer.NEWLINE && type != ToyLexer.INDENT && type != ToyLexer.DEDENT) {
+                    if (!seenContent) {
+                        seenContent = true;
+                        firstLineIndent(token);
+                        if (finished) {
+                            return;
+                        }
+                    }
                     lineHasContent = true;
                 }
                 pending.add(token);
@@ -149,7 +158,11 @@ public abstract class ToyLexerBase extends Lexer {
 
     /** Records the error, queues an ERRORTOKEN where it happened, and ends the token stream. */
     private void fail(TokError err, Token at) {
+        if (finished) {
+            return;
+        }
         error = err;
+        _hitEOF = true; // stop matching: CPython's tokenizer stops at its first error
         CommonToken t = synthetic(ToyLexer.ERRORTOKEN, at.getText(), at.getLine(), at.getCharPositionInLine(), at.getStartIndex());
         pending.add(t);
         finished = true;
@@ -157,9 +170,12 @@ public abstract class ToyLexerBase extends Lexer {
 
     // ===== Call-outs from the grammar =====
 
-    /** True before the first character: lets NEWLINE match the first line's indentation. */
-    protected boolean atStartOfInput() {
-        return _input.index() == 0;
+    /** The first token of the file: if it is on line 1 and indented, that is an INDENT. */
+    private void firstLineIndent(Token first) {
+        if (first.getLine() == 1 && first.getCharPositionInLine() > 0) {
+            String blanks = _input.getText(org.antlr.v4.runtime.misc.Interval.of(0, first.getStartIndex() - 1));
+            indentTo(blanks, 1, first.getStartIndex());
+        }
     }
 
     protected void openBracket() {
@@ -227,12 +243,12 @@ public abstract class ToyLexerBase extends Lexer {
         boolean blankLine = next == '\n' || next == '\r' || next == '#' || next == CharStream.EOF
                 || next == '\\' && (_input.LA(2) == '\n' || _input.LA(2) == '\r');
         if (!blankLine) {
-            indentTo(blanks, getLine());
+            indentTo(blanks, getLine(), getCharIndex());
         }
         skip();
     }
 
-    private void indentTo(String blanks, int line) {
+    private void indentTo(String blanks, int line, int start) {
         int col = 0;
         int altcol = 0;
         for (int i = 0; i < blanks.length(); i++) {
@@ -249,15 +265,14 @@ public abstract class ToyLexerBase extends Lexer {
             }
         }
         int width = blanks.length();
-        int start = getCharIndex();
         int[] top = indents.peek();
         if (col == top[0]) {
             if (altcol != top[1]) {
-                tabError(line);
+                tabError(line, start);
             }
         } else if (col > top[0]) {
             if (altcol <= top[1]) {
-                tabError(line);
+                tabError(line, start);
                 return;
             }
             if (indents.size() >= MAX_INDENT) {
@@ -278,14 +293,14 @@ public abstract class ToyLexerBase extends Lexer {
                 fail(new TokError("IndentationError", "unindent does not match any outer indentation level", line, lineLen + 1, line,
                         -1, false, TokError.Kind.PLAIN), synthetic(ToyLexer.DEDENT, "", line, width, start));
             } else if (altcol != top[1]) {
-                tabError(line);
+                tabError(line, start);
             }
         }
     }
 
-    private void tabError(int line) {
+    private void tabError(int line, int start) {
         fail(new TokError("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0, false,
-                TokError.Kind.PLAIN), synthetic(ToyLexer.INDENT, "", line, 0, getCharIndex()));
+                TokError.Kind.PLAIN), synthetic(ToyLexer.INDENT, "", line, 0, start));
     }
 
     /** Number of characters from the current input position to the end of the line. */
