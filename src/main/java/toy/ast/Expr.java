@@ -44,7 +44,7 @@ public sealed interface Expr {
     record JoinedStr(Pos pos, List<Expr> values) implements Expr {}
     /**
      * A literal. value is one of: {@code java.lang.Long} or {@code java.math.BigInteger} (int),
-     * {@code Double} (float), {@code String} (str), {@code Boolean}, {@link ConstantKind#NONE},
+     * {@code Double} (float), {@code String} (str), {@code byte[]} (bytes), {@code Boolean}, {@link ConstantKind#NONE},
      * {@link ConstantKind#ELLIPSIS}; imaginary literals are not supported.
      */
     record Constant(Pos pos, Object value) implements Expr {}

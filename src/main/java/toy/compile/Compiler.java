@@ -100,6 +100,7 @@ public final class Compiler {
         if (value instanceof BigInteger b) return PyInt.of(b);
         if (value instanceof Double d) return PyFloat.of(d);
         if (value instanceof String s) return PyStr.of(s);
+        if (value instanceof byte[] b) return toy.object.PyBytes.of(b);
         if (value instanceof PyObject p) return p;
         throw new IllegalArgumentException("constant " + value);
     }
@@ -111,7 +112,7 @@ public final class Compiler {
         if (value instanceof Boolean b) return b ? "True" : "False";
         if (value instanceof Integer i) return List.of("int", (long) i);
         if (value instanceof Double d) return List.of("float", Double.doubleToRawLongBits(d));
-        if (value instanceof PyObject) return null;
+        if (value instanceof PyObject || value instanceof byte[]) return null;
         return List.of(value.getClass().getSimpleName(), value);
     }
 

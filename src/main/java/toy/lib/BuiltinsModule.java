@@ -24,7 +24,7 @@ public final class BuiltinsModule {
                 PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE, PySet.FROZEN_TYPE, PyRange.TYPE, PySlice.TYPE,
                 PyProperty.TYPE, PyStaticMethod.STATIC, PyStaticMethod.CLASS, BuiltinIterators.ENUMERATE,
                 BuiltinIterators.ZIP, BuiltinIterators.MAP, BuiltinIterators.FILTER, PySuper.TYPE,
-                SeqMethods.ReversedIterator.TYPE}) {
+                SeqMethods.ReversedIterator.TYPE, PyBytes.TYPE}) {
             d.put(t.name, t);
         }
         for (Map.Entry<String, PyType> e : Exc.ALL.entrySet()) d.put(e.getKey(), e.getValue());

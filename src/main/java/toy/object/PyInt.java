@@ -123,6 +123,4 @@ public class PyInt extends PyObject {
     @Override public String format(String spec) {
         return big == null ? FloatFormat.formatLong(value, spec) : FloatFormat.formatInt(big, spec);
     }
-
-    @Override public PyObject getAttr(PyStr name) { return Attr.genericGetAttr(this, name, true); }
 }

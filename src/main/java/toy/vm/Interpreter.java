@@ -688,11 +688,22 @@ public final class Interpreter {
         return r;
     }
 
+    /** Whether a Java class overrides getAttr (then LOAD_METHOD must not bypass it). */
+    private static final ClassValue<Boolean> CUSTOM_GETATTR = new ClassValue<>() {
+        @Override protected Boolean computeValue(Class<?> c) {
+            try {
+                return c.getMethod("getAttr", PyStr.class).getDeclaringClass() != PyObject.class;
+            } catch (NoSuchMethodException e) {
+                return true;
+            }
+        }
+    };
+
     /** LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ). */
     private static void loadMethod(PyObject[] stack, int sp, PyStr name) {
         PyObject obj = stack[sp - 1];
         PyType tp = obj.type;
-        if (!(obj instanceof PyType) && !(obj instanceof PyModule)) {
+        if (!CUSTOM_GETATTR.get(obj.getClass())) {
             PyObject descr = tp.lookup(name.value);
             if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
                 PyDict d = obj.dict();
