@@ -42,6 +42,18 @@ starExprsPrefix
     : value = starExprs
     ;
 
+orTestPrefix
+    : value = orTest
+    ;
+
+orTestOnly
+    : value = orTest EOF
+    ;
+
+starExprsOnly
+    : value = starExprs EOF
+    ;
+
 stmt
     : simpleStmts  # simpleStatement
     | compoundStmt # compoundStatement

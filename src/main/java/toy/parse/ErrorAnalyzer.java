@@ -52,13 +52,22 @@ final class ErrorAnalyzer {
         if ((e = earlierStatement(k)) != null) {
             return e;
         }
+        if ((e = earlierFString(k)) != null) {
+            return e;
+        }
+        if ((e = tryWithoutHandler(k)) != null) {
+            return e;
+        }
+        if ((e = defWithoutParen(k)) != null) {
+            return e;
+        }
         if ((e = expectedColon(k)) != null) {
             return e;
         }
-        if ((e = legacyPrint(k)) != null) {
+        if ((e = missingComma(k)) != null) {
             return e;
         }
-        if ((e = missingComma(k)) != null) {
+        if ((e = legacyPrint(k)) != null) {
             return e;
         }
         if ((e = missingElse(k)) != null) {
@@ -70,6 +79,9 @@ final class ErrorAnalyzer {
         if (t.getType() == ToyLexer.NEWLINE && k > 0 && tokens.get(k - 1).getType() == ToyLexer.COMMA
                 && tokens.get(lineStart(k)).getType() == ToyLexer.FROM) {
             return errors.atToken("trailing comma not allowed without surrounding parentheses", t);
+        }
+        if ((e = badAnnotationTarget(k)) != null) {
+            return e;
         }
         if (t.getType() == ToyLexer.DEDENT || t.getType() == Token.EOF) {
             Token prev = k > 0 ? tokens.get(k - 1) : t;
@@ -103,14 +115,12 @@ final class ErrorAnalyzer {
         }
         String msg = "expected an indented block after " + what + " on line " + (kw.getLine() + session.lineDelta);
         Token t = tokens.get(k);
-        if (t.getType() == Token.EOF) {
+        if (atEnd(k)) {
             Token nl = tokens.get(k - 1);
             return errors.make("IndentationError", msg, nl.getLine(), 0, nl.getLine(), -1);
         }
         if (t.getType() == ToyLexer.DEDENT) {
-            int line = t.getLine();
-            // DEDENTs at the end of the input sit on the last line
-            return errors.make("IndentationError", msg, line, 0, line, -1);
+            return errors.make("IndentationError", msg, t.getLine(), t.getCharPositionInLine(), t.getLine(), -1);
         }
         int[] end = Positions.end(t);
         return errors.make("IndentationError", msg, t.getLine(), t.getCharPositionInLine() + 1, end[0], end[1] + 1);
@@ -302,10 +312,7 @@ final class ErrorAnalyzer {
 
     /** Parses from token k as far as {@code r} goes; returns the end index (exclusive), or k. */
     private int prefixEnd(int k, Parser.Session.Rule r) {
-        int stop = k;
-        while (stop < tokens.size() && tokens.get(stop).getType() != Token.EOF && tokens.get(stop).getType() != ToyLexer.ERRORTOKEN) {
-            stop++;
-        }
+        int stop = lineEnd(k);
         if (stop <= k) {
             return k;
         }
@@ -317,10 +324,22 @@ final class ErrorAnalyzer {
         copy.add(eof);
         CommonTokenStream stream = Parser.Session.stream(reindex(copy));
         ParserRuleContext tree = session.parseRule(stream, r);
-        if (tree == null || tree.getStop() == null) {
-            return k;
+        if (tree != null && tree.getStop() != null) {
+            return k + tree.getStop().getTokenIndex() + 1;
         }
-        return k + tree.getStop().getTokenIndex() + 1;
+        // ANTLR commits to an operator it cannot complete ("f * or"): back off and parse exactly
+        Parser.Session.Rule exact = switch (r) {
+            case TEST_PREFIX -> Parser.Session.Rule.TEST;
+            case OR_TEST_PREFIX -> Parser.Session.Rule.OR_TEST;
+            default -> Parser.Session.Rule.STAR_EXPRS;
+        };
+        int fail = k + session.failIndex;
+        for (int end = Math.min(fail, stop); end > k && end >= fail - 4; end--) {
+            if (parseRange(k, end, exact) != null) {
+                return end;
+            }
+        }
+        return k;
     }
 
     // ===== Missing comma =====
@@ -365,37 +384,123 @@ final class ErrorAnalyzer {
         return depthBetween(0, k);
     }
 
+    /**
+     * CPython's invalid_expression: somewhere in the failing logical line a disjunction is
+     * directly followed by another expression, inside brackets. The candidates are tried left
+     * to right, as CPython's second pass meets them.
+     */
     private SyntaxError missingComma(int k) {
-        if (k < 1 || openDepth(k) == 0) {
-            return null;
+        int s0 = lineStart(k);
+        int end = lineEnd(k);
+        int lastCandidate = k;
+        if (bracketDelta(tokens.get(k)) > 0) {
+            // CPython's second pass also parses into a display that opens where the first pass failed
+            lastCandidate = end - 1;
         }
-        Token t = tokens.get(k);
+        int budget = 120;
+        for (int s = s0; s <= lastCandidate && s < end && budget > 0; s++) {
+            if (s > k && EXPRESSION_OPENERS.contains(tokens.get(s - 1).getType()) && !startsExpression(tokens.get(s))
+                    && tokens.get(s).getType() != ToyLexer.STAR && tokens.get(s).getType() != ToyLexer.POWER
+                    && bracketDelta(tokens.get(s)) >= 0) {
+                break; // past the failure point, parsing stops at the first thing that is not an expression
+            }
+            if (!commaCandidate(s, s0)) {
+                continue;
+            }
+            budget--;
+            Token a0 = tokens.get(s);
+            int e = prefixEnd(s, Parser.Session.Rule.OR_TEST_PREFIX);
+            if (e <= s || e >= end || !startsExpression(tokens.get(e))) {
+                continue;
+            }
+            if (e == s + 1 && a0.getType() == ToyLexer.NAME && (a0.getText().equals("print") || a0.getText().equals("exec"))) {
+                continue;
+            }
+            int f = prefixEnd(e, Parser.Session.Rule.TEST_PREFIX);
+            if (f <= e || depthBetween(0, f) == 0) {
+                continue;
+            }
+            int[] last = Positions.end(tokens.get(f - 1));
+            return errors.at("invalid syntax. Perhaps you forgot a comma?", a0.getLine(), a0.getCharPositionInLine() + 1, last[0],
+                    last[1] + 1);
+        }
+        return null;
+    }
+
+    private static final Set<Integer> EXPRESSION_OPENERS = Set.of(ToyLexer.COMMA, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK,
+            ToyLexer.OPEN_BRACE, ToyLexer.ASSIGN, ToyLexer.COLON, ToyLexer.WALRUS, ToyLexer.IF, ToyLexer.ELSE, ToyLexer.ELIF,
+            ToyLexer.WHILE, ToyLexer.RETURN, ToyLexer.IN, ToyLexer.ASSERT, ToyLexer.RAISE, ToyLexer.ARROW, ToyLexer.ADD_ASSIGN,
+            ToyLexer.SUB_ASSIGN, ToyLexer.MULT_ASSIGN, ToyLexer.AT_ASSIGN, ToyLexer.DIV_ASSIGN, ToyLexer.MOD_ASSIGN,
+            ToyLexer.AND_ASSIGN, ToyLexer.OR_ASSIGN, ToyLexer.XOR_ASSIGN, ToyLexer.LSHIFT_ASSIGN, ToyLexer.RSHIFT_ASSIGN,
+            ToyLexer.POWER_ASSIGN, ToyLexer.IDIV_ASSIGN, ToyLexer.SEMI_COLON, ToyLexer.FOR);
+
+    /** Whether an expression (the 'a' of "a b") may start at token s. */
+    private boolean commaCandidate(int s, int s0) {
+        Token t = tokens.get(s);
         if (!startsExpression(t)) {
-            return null;
+            return false;
         }
-        int aStart = expressionStart(k);
-        if (aStart >= k) {
-            return null;
+        if (t.getType() == ToyLexer.NAME && (t.getText().equals("match") || t.getText().equals("case") || t.getText().equals("_"))) {
+            return false;
         }
-        Token a0 = tokens.get(aStart);
-        if (a0.getType() == ToyLexer.NAME && aStart + 1 < tokens.size() && tokens.get(aStart + 1).getType() == ToyLexer.STRING) {
-            return null;
+        if (t.getType() == ToyLexer.NAME && s + 1 < tokens.size() && tokens.get(s + 1).getType() == ToyLexer.STRING) {
+            return false;
         }
-        if (a0.getType() == ToyLexer.NAME && (a0.getText().equals("print") || a0.getText().equals("exec")) && aStart + 1 == k) {
-            return null;
+        if (s == s0) {
+            return true;
         }
-        if (parseRange(aStart, k, Parser.Session.Rule.TEST) == null) {
-            return null;
+        Token prev = tokens.get(s - 1);
+        if (t.getType() == ToyLexer.STRING && prev.getType() == ToyLexer.NAME) {
+            return true;
         }
-        int bEnd = longestExpression(k);
-        if (bEnd <= k) {
-            return null;
+        int type = prev.getType();
+        if ((type == ToyLexer.STAR || type == ToyLexer.POWER) && s >= 2 && EXPRESSION_OPENERS.contains(tokens.get(s - 2).getType())) {
+            return true;
         }
-        if (depthBetween(0, bEnd) == 0) {
-            return null;
+        if (!EXPRESSION_OPENERS.contains(type)) {
+            return false;
         }
-        int[] end = Positions.end(tokens.get(bEnd - 1));
-        return errors.at("invalid syntax. Perhaps you forgot a comma?", a0.getLine(), a0.getCharPositionInLine() + 1, end[0], end[1] + 1);
+        if (type == ToyLexer.IF || type == ToyLexer.IN) {
+            // a comprehension's condition and iterable are disjunctions: no hint there
+            int depth = 0;
+            for (int i = s - 2; i >= s0; i--) {
+                int d = bracketDelta(tokens.get(i));
+                if (depth == 0 && d > 0) {
+                    break;
+                }
+                depth -= d;
+                if (depth == 0 && tokens.get(i).getType() == ToyLexer.FOR) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Index of the NEWLINE (or EOF/ERRORTOKEN) ending the logical line that contains token k. */
+    private int lineEnd(int k) {
+        int i = k;
+        while (i < tokens.size()) {
+            int type = tokens.get(i).getType();
+            if (type == ToyLexer.NEWLINE || type == Token.EOF || type == ToyLexer.ERRORTOKEN) {
+                return i;
+            }
+            i++;
+        }
+        return tokens.size() - 1;
+    }
+
+    private boolean atEnd(int k) {
+        for (int i = k; i < tokens.size(); i++) {
+            int type = tokens.get(i).getType();
+            if (type == Token.EOF) {
+                return true;
+            }
+            if (type != ToyLexer.DEDENT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsExpression(Token t) {
@@ -478,6 +583,139 @@ final class ErrorAnalyzer {
         return errors.atNode("cannot use assignment expressions with " + Targets.exprName(target), target);
     }
 
+    // ===== Other forced tokens =====
+
+    /** {@code try:} whose block is followed by neither except nor finally. */
+    private SyntaxError tryWithoutHandler(int k) {
+        int i = k;
+        if (i < 1 || tokens.get(i - 1).getType() != ToyLexer.DEDENT) {
+            return null;
+        }
+        // the block that the DEDENT before k closes
+        int j = i - 1;
+        int depth = 0;
+        while (j >= 0) {
+            int type = tokens.get(j).getType();
+            if (type == ToyLexer.DEDENT) {
+                depth++;
+            } else if (type == ToyLexer.INDENT) {
+                depth--;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            j--;
+        }
+        if (j < 3 || tokens.get(j - 1).getType() != ToyLexer.NEWLINE || tokens.get(j - 2).getType() != ToyLexer.COLON
+                || tokens.get(j - 3).getType() != ToyLexer.TRY) {
+            return null;
+        }
+        Token t = tokens.get(k);
+        String msg = "expected 'except' or 'finally' block";
+        if (t.getType() == ToyLexer.DEDENT || t.getType() == Token.EOF) {
+            return errors.at(msg, t.getLine(), t.getType() == Token.EOF ? 0 : t.getCharPositionInLine(), t.getLine(), -1);
+        }
+        return errors.atToken(msg, t);
+    }
+
+    /** {@code def name} must be followed by '('. */
+    private SyntaxError defWithoutParen(int k) {
+        int s = lineStart(k);
+        if (tokens.get(s).getType() == ToyLexer.ASYNC) {
+            s++;
+        }
+        if (s + 2 != k || tokens.get(s).getType() != ToyLexer.DEF || tokens.get(s + 1).getType() != ToyLexer.NAME) {
+            return null;
+        }
+        return errors.atToken("expected '('", tokens.get(k));
+    }
+
+    /**
+     * {@code target: annotation} where the target is not a name, attribute or subscript: CPython's
+     * first pass stops at the ':' itself.
+     */
+    private SyntaxError badAnnotationTarget(int k) {
+        int s = lineStart(k);
+        if (COMPOUND.contains(tokens.get(s).getType()) || tokens.get(s).getType() == ToyLexer.LAMBDA) {
+            return null;
+        }
+        int colon = -1;
+        int depth = 0;
+        for (int i = s; i < k; i++) {
+            Token t = tokens.get(i);
+            depth += bracketDelta(t);
+            if (depth == 0 && (t.getType() == ToyLexer.COLON || t.getType() == ToyLexer.SEMI_COLON || t.getType() == ToyLexer.ASSIGN
+                    || t.getType() == ToyLexer.LAMBDA)) {
+                colon = t.getType() == ToyLexer.COLON ? i : -2;
+                break;
+            }
+        }
+        if (colon < 0) {
+            return null;
+        }
+        if (parseRange(s, colon, Parser.Session.Rule.STAR_EXPRS_PREFIX) == null) {
+            return null;
+        }
+        Expr head = exprOf(s, colon);
+        if (head instanceof Expr.Name || head instanceof Expr.Attribute || head instanceof Expr.Subscript) {
+            return null;
+        }
+        return errors.atToken("invalid syntax", tokens.get(colon));
+    }
+
+    /** An f-string before the failure point whose own parse fails: CPython parses it first. */
+    private SyntaxError earlierFString(int k) {
+        int start = statementStart(k);
+        for (int i = start; i < k; i++) {
+            if (tokens.get(i).getType() != ToyLexer.STRING) {
+                continue;
+            }
+            int j = i;
+            while (j < tokens.size() && tokens.get(j).getType() == ToyLexer.STRING) {
+                j++;
+            }
+            boolean anyF = false;
+            for (int x = i; x < j; x++) {
+                anyF |= StringLiterals.prefixOf(tokens.get(x).getText()).toLowerCase().contains("f");
+            }
+            if (anyF && j <= k) {
+                List<Token> group = new ArrayList<>(tokens.subList(i, j));
+                try {
+                    StringLiterals.build(group, toy.ast.Pos.NONE, tokens.get(j), errors,
+                            (expr, line, col) -> Parser.parseFStringExpr(expr, line, col, errors.filename(), errors.source()));
+                } catch (SyntaxError e) {
+                    return e;
+                }
+            }
+            i = j - 1;
+        }
+        return null;
+    }
+
+    /** Index of the first token of the top-level statement containing token k. */
+    private int statementStart(int k) {
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < k; i++) {
+            int type = tokens.get(i).getType();
+            if (type == ToyLexer.INDENT) {
+                depth++;
+            } else if (type == ToyLexer.DEDENT) {
+                depth--;
+            }
+            if (depth == 0 && (type == ToyLexer.NEWLINE || type == ToyLexer.DEDENT)) {
+                int j = i + 1;
+                while (j < k && tokens.get(j).getType() == ToyLexer.DEDENT) {
+                    j++;
+                }
+                if (j <= k && (j >= tokens.size() || tokens.get(j).getType() != ToyLexer.INDENT)) {
+                    start = j;
+                }
+            }
+        }
+        return start;
+    }
+
     // ===== Errors in statements before the failure =====
 
     /**
@@ -501,8 +739,9 @@ final class ErrorAnalyzer {
                 for (int j = i + 1; j < tokens.size() && tokens.get(j).getType() == ToyLexer.DEDENT; j++) {
                     after--;
                 }
-                if (after == 0) {
-                    end = i + 1;
+                boolean opensBlock = i + 1 < tokens.size() && tokens.get(i + 1).getType() == ToyLexer.INDENT;
+                if (after == 0 && !opensBlock) {
+                    end = i + 1 + (depth - after);
                 }
             }
         }

@@ -185,7 +185,7 @@ public final class Parser {
         /** Index of the token where the last failed parse stopped. */
         int failIndex;
 
-        enum Rule { FILE, EVAL, NAMED_EXPR, TEST, TEST_PREFIX, STAR_EXPRS_PREFIX }
+        enum Rule { FILE, EVAL, NAMED_EXPR, TEST, TEST_PREFIX, STAR_EXPRS_PREFIX, OR_TEST_PREFIX, OR_TEST, STAR_EXPRS }
 
         static CommonTokenStream stream(List<Token> toks) {
             CommonTokenStream s = new CommonTokenStream(new ListTokenSource(toks));
@@ -233,6 +233,9 @@ public final class Parser {
                 case TEST -> parser.exprOnly();
                 case TEST_PREFIX -> parser.testPrefix();
                 case STAR_EXPRS_PREFIX -> parser.starExprsPrefix();
+                case OR_TEST_PREFIX -> parser.orTestPrefix();
+                case OR_TEST -> parser.orTestOnly();
+                case STAR_EXPRS -> parser.starExprsOnly();
             };
         }
 
@@ -243,6 +246,9 @@ public final class Parser {
                 return tokenizerError();
             }
             SyntaxError parserError = new ErrorAnalyzer(this, rule).analyze(k);
+            if (parserError.msg.equals("unexpected indent")) {
+                return parserError; // CPython raises this without looking at the rest of the file
+            }
             if (lexError != null) {
                 if (lexError.raisedEagerly()) {
                     return tokenizerError();

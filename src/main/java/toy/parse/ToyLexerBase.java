@@ -283,11 +283,23 @@ public abstract class ToyLexerBase extends Lexer {
             indents.push(new int[] {col, altcol});
             pending.add(synthetic(ToyLexer.INDENT, "", line, width, start));
         } else {
-            while (indents.size() > 1 && col < indents.peek()[0]) {
+            // Find the level first: on a mismatch CPython reports the error before any DEDENT.
+            int pops = 0;
+            for (int[] level : indents) {
+                if (indents.size() - pops <= 1 || col >= level[0]) {
+                    break;
+                }
+                pops++;
+            }
+            for (int i = 0; i < pops; i++) {
                 indents.pop();
-                pending.add(synthetic(ToyLexer.DEDENT, "", line, width, start));
             }
             top = indents.peek();
+            if (col == top[0] && altcol == top[1]) {
+                for (int i = 0; i < pops; i++) {
+                    pending.add(synthetic(ToyLexer.DEDENT, "", line, width, start));
+                }
+            }
             if (col != top[0]) {
                 int lineLen = restOfLineLength() + width;
                 fail(new TokError("IndentationError", "unindent does not match any outer indentation level", line, lineLen + 1, line,
@@ -421,6 +433,9 @@ public abstract class ToyLexerBase extends Lexer {
             }
         }
         boolean triple = t.getType() == ToyLexer.UNTERMINATED_LONG_STRING;
+        if (triple && (text.endsWith("\n") || text.endsWith("\r"))) {
+            lastLine--; // at EOF the tokenizer is still on the last line
+        }
         if (!triple && _input.LA(1) == CharStream.EOF && text.endsWith("\\")) {
             lastLine = t.getLine();
         }
