@@ -54,6 +54,10 @@ starExprsOnly
     : value = starExprs EOF
     ;
 
+paramsOnly
+    : value = paramList EOF
+    ;
+
 stmt
     : simpleStmts  # simpleStatement
     | compoundStmt # compoundStatement

@@ -31,6 +31,8 @@ final class ErrorAnalyzer {
     private final Parser.Session.Rule rule;
     private final List<Token> tokens;
     private final Errors errors;
+    /** Set when the error lies before the failure point (CPython's parser stopped there). */
+    boolean foundBeforeFailure;
 
     ErrorAnalyzer(Parser.Session session, Parser.Session.Rule rule) {
         this.session = session;
@@ -49,10 +51,8 @@ final class ErrorAnalyzer {
         if ((e = indentedBlock(k)) != null) {
             return e;
         }
-        if ((e = earlierStatement(k)) != null) {
-            return e;
-        }
-        if ((e = earlierFString(k)) != null) {
+        if ((e = earlierStatement(k)) != null || (e = earlierFString(k)) != null) {
+            foundBeforeFailure = true;
             return e;
         }
         if ((e = tryWithoutHandler(k)) != null) {
@@ -84,12 +84,21 @@ final class ErrorAnalyzer {
             return e;
         }
         if (t.getType() == ToyLexer.DEDENT || t.getType() == Token.EOF) {
-            Token prev = k > 0 ? tokens.get(k - 1) : t;
-            if (t.getType() == Token.EOF && prev.getType() != ToyLexer.NEWLINE && prev.getType() != ToyLexer.DEDENT) {
-                return errors.atToken("invalid syntax", t);
+            int line = t.getLine();
+            int offset = t.getCharPositionInLine();
+            if (atEnd(k)) {
+                // at the end of the input CPython's DEDENT/ENDMARKER sit at column 0 of the last line
+                int j = k - 1;
+                while (j > 0 && tokens.get(j).getType() == ToyLexer.DEDENT) {
+                    j--;
+                }
+                line = tokens.get(Math.max(j, 0)).getLine();
+                offset = 0;
             }
-            return errors.at("invalid syntax", prev.getLine(), prev.getCharPositionInLine() + 1, prev.getLine(),
-                    prev.getCharPositionInLine() + 1);
+            if (t.getType() == ToyLexer.DEDENT) {
+                return errors.make("IndentationError", "unexpected unindent", line, offset, line, -1);
+            }
+            return errors.at("invalid syntax", line, offset, line, offset);
         }
         return errors.atToken("invalid syntax", t);
     }
@@ -226,10 +235,12 @@ final class ErrorAnalyzer {
             return null;
         }
         for (int i = s; i < k; i++) {
-            if (tokens.get(i).getType() == ToyLexer.COLON && depthBetween(s, i) == 0 && type != ToyLexer.DEF
-                    && type != ToyLexer.CLASS) {
+            if (tokens.get(i).getType() == ToyLexer.COLON && depthBetween(s, i) == 0) {
                 return null; // the header already has its ':'
             }
+        }
+        if (type == ToyLexer.DEF) {
+            return defColon(s, k);
         }
         Token t = tokens.get(k);
         // 'def', 'try', 'finally' and 'else' demand the ':' wherever it is missing; the others only before a NEWLINE
@@ -247,6 +258,37 @@ final class ErrorAnalyzer {
             return null;
         }
         return errors.atToken("expected ':'", t);
+    }
+
+    /** def name(params) ['->' expression] &&':' : the ':' is forced once the parameters are parsed. */
+    private SyntaxError defColon(int s, int k) {
+        int open = tokens.get(s).getType() == ToyLexer.ASYNC ? s + 3 : s + 2;
+        if (open >= tokens.size() || tokens.get(open).getType() != ToyLexer.OPEN_PAREN) {
+            return null;
+        }
+        int depth = 0;
+        int close = -1;
+        for (int i = open; i < tokens.size(); i++) {
+            depth += bracketDelta(tokens.get(i));
+            if (depth == 0) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0 || k <= close || parseRange(open + 1, close, Parser.Session.Rule.PARAMS) == null && close > open + 1) {
+            return null;
+        }
+        int at = close + 1;
+        if (tokens.get(at).getType() == ToyLexer.ARROW) {
+            int e = prefixEnd(at + 1, Parser.Session.Rule.TEST_PREFIX);
+            if (e > at + 1) {
+                at = e;
+            }
+        }
+        if (tokens.get(at).getType() == ToyLexer.COLON || at > k) {
+            return null;
+        }
+        return errors.atToken("expected ':'", tokens.get(at));
     }
 
     /** For def: the ':' is only "expected" once the parameter list (and any '->' annotation) is complete. */
@@ -391,6 +433,10 @@ final class ErrorAnalyzer {
      */
     private SyntaxError missingComma(int k) {
         int s0 = lineStart(k);
+        int first = tokens.get(s0).getType();
+        if (first == ToyLexer.IMPORT || first == ToyLexer.FROM) {
+            return null; // import lists are names, not expressions
+        }
         int end = lineEnd(k);
         int lastCandidate = k;
         if (bracketDelta(tokens.get(k)) > 0) {
@@ -404,7 +450,7 @@ final class ErrorAnalyzer {
                     && bracketDelta(tokens.get(s)) >= 0) {
                 break; // past the failure point, parsing stops at the first thing that is not an expression
             }
-            if (!commaCandidate(s, s0)) {
+            if (!commaCandidate(s, s0) || inDefParameters(s, s0)) {
                 continue;
             }
             budget--;
@@ -419,6 +465,10 @@ final class ErrorAnalyzer {
             int f = prefixEnd(e, Parser.Session.Rule.TEST_PREFIX);
             if (f <= e || depthBetween(0, f) == 0) {
                 continue;
+            }
+            if (isDictKeyPosition(s)) {
+                int[] keyEnd = Positions.end(tokens.get(e - 1));
+                return errors.at("':' expected after dictionary key", keyEnd[0], keyEnd[1], keyEnd[0], 0);
             }
             int[] last = Positions.end(tokens.get(f - 1));
             return errors.at("invalid syntax. Perhaps you forgot a comma?", a0.getLine(), a0.getCharPositionInLine() + 1, last[0],
@@ -454,9 +504,6 @@ final class ErrorAnalyzer {
             return true;
         }
         int type = prev.getType();
-        if ((type == ToyLexer.STAR || type == ToyLexer.POWER) && s >= 2 && EXPRESSION_OPENERS.contains(tokens.get(s - 2).getType())) {
-            return true;
-        }
         if (!EXPRESSION_OPENERS.contains(type)) {
             return false;
         }
@@ -475,6 +522,49 @@ final class ErrorAnalyzer {
             }
         }
         return true;
+    }
+
+    /** Whether token s is inside the parameter list of a def header that starts at s0. */
+    private boolean inDefParameters(int s, int s0) {
+        int d = tokens.get(s0).getType() == ToyLexer.ASYNC ? s0 + 1 : s0;
+        if (tokens.get(d).getType() != ToyLexer.DEF && tokens.get(d).getType() != ToyLexer.LAMBDA) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = d; i < s; i++) {
+            depth += bracketDelta(tokens.get(i));
+            if (depth == 0 && tokens.get(i).getType() == ToyLexer.CLOSE_PAREN) {
+                return false;
+            }
+        }
+        // parameter names are not expressions; annotations and defaults are
+        int prev = tokens.get(s - 1).getType();
+        return depth == 1 && (prev == ToyLexer.COMMA || prev == ToyLexer.OPEN_PAREN);
+    }
+
+    /** Whether token s starts a key of a dict display ({a: b, KEY ...} or {**m, KEY ...}). */
+    private boolean isDictKeyPosition(int s) {
+        Token prev = tokens.get(s - 1);
+        if (prev.getType() != ToyLexer.COMMA && prev.getType() != ToyLexer.OPEN_BRACE) {
+            return false;
+        }
+        int depth = 0;
+        boolean dict = false;
+        for (int i = s - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            int d = bracketDelta(t);
+            if (depth == 0 && d > 0) {
+                return t.getType() == ToyLexer.OPEN_BRACE && dict;
+            }
+            depth -= d;
+            if (depth == 0 && (t.getType() == ToyLexer.COLON || t.getType() == ToyLexer.POWER)) {
+                dict = true;
+            }
+            if (depth == 0 && t.getType() == ToyLexer.FOR) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Index of the NEWLINE (or EOF/ERRORTOKEN) ending the logical line that contains token k. */
@@ -588,6 +678,14 @@ final class ErrorAnalyzer {
     /** {@code try:} whose block is followed by neither except nor finally. */
     private SyntaxError tryWithoutHandler(int k) {
         int i = k;
+        if (i >= 1 && tokens.get(i - 1).getType() == ToyLexer.NEWLINE) {
+            // try: stmt  (a one-line body) followed by neither except nor finally
+            int s = lineStart(i - 1);
+            if (tokens.get(s).getType() == ToyLexer.TRY && s + 2 < i && tokens.get(s + 1).getType() == ToyLexer.COLON
+                    && tokens.get(s + 2).getType() != ToyLexer.NEWLINE) {
+                return handlerMissingAt(k);
+            }
+        }
         if (i < 1 || tokens.get(i - 1).getType() != ToyLexer.DEDENT) {
             return null;
         }
@@ -610,10 +708,18 @@ final class ErrorAnalyzer {
                 || tokens.get(j - 3).getType() != ToyLexer.TRY) {
             return null;
         }
+        return handlerMissingAt(k);
+    }
+
+    private SyntaxError handlerMissingAt(int k) {
         Token t = tokens.get(k);
         String msg = "expected 'except' or 'finally' block";
-        if (t.getType() == ToyLexer.DEDENT || t.getType() == Token.EOF) {
-            return errors.at(msg, t.getLine(), t.getType() == Token.EOF ? 0 : t.getCharPositionInLine(), t.getLine(), -1);
+        if (atEnd(k)) {
+            int line = tokens.get(k - 1).getLine();
+            return errors.at(msg, line, 0, line, -1);
+        }
+        if (t.getType() == ToyLexer.DEDENT) {
+            return errors.at(msg, t.getLine(), t.getCharPositionInLine(), t.getLine(), -1);
         }
         return errors.atToken(msg, t);
     }

@@ -185,7 +185,7 @@ public final class Parser {
         /** Index of the token where the last failed parse stopped. */
         int failIndex;
 
-        enum Rule { FILE, EVAL, NAMED_EXPR, TEST, TEST_PREFIX, STAR_EXPRS_PREFIX, OR_TEST_PREFIX, OR_TEST, STAR_EXPRS }
+        enum Rule { FILE, EVAL, NAMED_EXPR, TEST, TEST_PREFIX, STAR_EXPRS_PREFIX, OR_TEST_PREFIX, OR_TEST, STAR_EXPRS, PARAMS }
 
         static CommonTokenStream stream(List<Token> toks) {
             CommonTokenStream s = new CommonTokenStream(new ListTokenSource(toks));
@@ -236,6 +236,7 @@ public final class Parser {
                 case OR_TEST_PREFIX -> parser.orTestPrefix();
                 case OR_TEST -> parser.orTestOnly();
                 case STAR_EXPRS -> parser.starExprsOnly();
+                case PARAMS -> parser.paramsOnly();
             };
         }
 
@@ -245,7 +246,8 @@ public final class Parser {
             if (lexError != null && k >= lexErrorIndex) {
                 return tokenizerError();
             }
-            SyntaxError parserError = new ErrorAnalyzer(this, rule).analyze(k);
+            ErrorAnalyzer analyzer = new ErrorAnalyzer(this, rule);
+            SyntaxError parserError = analyzer.analyze(k);
             if (parserError.msg.equals("unexpected indent")) {
                 return parserError; // CPython raises this without looking at the rest of the file
             }
@@ -255,7 +257,8 @@ public final class Parser {
                 }
                 if (!openBrackets.isEmpty()) {
                     Token open = openBrackets.get(0);
-                    int errLine = tokens.get(Math.min(k, tokens.size() - 1)).getLine();
+                    int errLine = analyzer.foundBeforeFailure ? parserError.line - lineDelta
+                            : tokens.get(Math.min(k, tokens.size() - 1)).getLine();
                     if (errLine > open.getLine()) {
                         return neverClosed(open);
                     }

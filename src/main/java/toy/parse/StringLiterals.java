@@ -298,6 +298,10 @@ final class StringLiterals {
             }
             String exprText = s.substring(exprStart, exprEnd);
             if (exprText.isBlank()) {
+                char stop = s.charAt(i);
+                if (stop == '!' || stop == ':' || stop == '=') {
+                    throw errors.atToken("f-string: expression required before '" + stop + "'", after);
+                }
                 throw errors.atToken("f-string: empty expression not allowed", after);
             }
             int[] lc = advance(line0, col0, s.substring(0, exprStart), 0);

@@ -439,7 +439,7 @@ public abstract class ToyLexerBase extends Lexer {
         if (!triple && _input.LA(1) == CharStream.EOF && text.endsWith("\\")) {
             lastLine = t.getLine();
         }
-        int quoteCol = t.getCharPositionInLine() + prefixLength(text);
+        int quoteCol = t.getCharPositionInLine();
         String msg = triple ? "unterminated triple-quoted string literal (detected at line " + lastLine + ")"
                 : "unterminated string literal (detected at line " + lastLine + ")";
         fail(new TokError("SyntaxError", msg, t.getLine(), quoteCol + 1, t.getLine(), quoteCol + 1, true, TokError.Kind.PLAIN), t);
