@@ -19,6 +19,9 @@ public final class Library {
         DictMethods.init();
         rt.builtinModules.put("builtins", BuiltinsModule::create);
         rt.builtinModules.put("sys", SysModule::create);
+        rt.builtinModules.put("itertools", ItertoolsModule::create);
+        rt.builtinModules.put("functools", FunctoolsModule::create);
+        rt.builtinModules.put("collections", CollectionsModule::create);
         rt.modules.put("builtins", BuiltinsModule.create(rt));
         rt.modules.put("sys", SysModule.create(rt));
     }
