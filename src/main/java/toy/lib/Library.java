@@ -3,6 +3,7 @@ package toy.lib;
 import toy.object.DictMethods;
 import toy.object.ObjectMethods;
 import toy.object.SeqMethods;
+import toy.object.StrMethods;
 import toy.vm.Runtime;
 
 /** Registers the built-in modules with the runtime; called once at start-up. */
@@ -17,6 +18,7 @@ public final class Library {
         ObjectMethods.init();
         SeqMethods.init();
         DictMethods.init();
+        StrMethods.init();
         rt.builtinModules.put("builtins", BuiltinsModule::create);
         rt.builtinModules.put("sys", SysModule::create);
         rt.builtinModules.put("itertools", ItertoolsModule::create);
