@@ -39,6 +39,18 @@ public final class Code extends PyObject {
     public final int flags;
     /** The maximum depth of the value stack. */
     public final int stackSize;
+    /**
+     * Inline caches of attribute instructions, indexed by pc: the receiver type seen last, its
+     * version tag then, and what looking the name up on that type gave (null: not found).
+     */
+    public final PyType[] icType;
+    public final int[] icVersion;
+    public final PyObject[] icDescr;
+    /** Finished frames kept for reuse by the VM (see vm.Frame.forCall); touched only under the GIL. */
+    public Object[] framePool;
+    public int framePoolSize;
+    /** LOAD_GLOBAL caches: the entry position found, and the builtins dict version when it came from there. */
+    public final int[] icIndex, icAux;
 
     public Code(String name, String qualname, String filename, int firstLine, int[] code, int[] lines,
                 PyObject[] consts, PyStr[] names, String[] varnames, String[] cellvars, String[] freevars,
@@ -61,6 +73,11 @@ public final class Code extends PyObject {
         this.kwonlyargcount = kwonlyargcount;
         this.flags = flags;
         this.stackSize = stackSize;
+        this.icType = new PyType[code.length];
+        this.icVersion = new int[code.length];
+        this.icDescr = new PyObject[code.length];
+        this.icIndex = new int[code.length];
+        this.icAux = new int[code.length];
     }
 
     public boolean isGenerator() { return (flags & (GENERATOR | COROUTINE | ASYNC_GENERATOR)) != 0; }

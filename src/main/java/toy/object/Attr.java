@@ -58,9 +58,10 @@ public final class Attr {
     /** Attribute lookup on an instance of a script class. */
     static PyObject heapGetAttr(PyObject obj, PyStr name) {
         PyType tp = obj.type;
-        PyObject ga = tp.lookup("__getattribute__");
+        int hooks = tp.attrHooks();
         PyObject r;
-        if (ga != null && !(ga instanceof PyMethodDescr)) {
+        if ((hooks & PyType.HOOK_GETATTRIBUTE) != 0) {
+            PyObject ga = tp.lookup("__getattribute__");
             try {
                 r = Ops.callMethod(ga, obj, name);
             } catch (PyException e) {
@@ -71,14 +72,19 @@ public final class Attr {
             }
             return r;
         }
-        r = obj instanceof PyType t ? typeGetAttr(t, name, false) : genericGetAttr(obj, name, false);
+        r = obj instanceof PyType t ? typeGetAttr(t, name, false) : obj.getAttrOrNull(name);
         if (r != null) return r;
+        if ((hooks & PyType.HOOK_GETATTR) == 0) throw Exc.noAttribute(obj, name.value);
         PyObject getattr = tp.lookup("__getattr__");
         if (getattr != null) return Ops.callMethod(getattr, obj, name);
         throw Exc.noAttribute(obj, name.value);
     }
 
     static void heapSetAttr(PyObject obj, PyStr name, PyObject value) {
+        if ((obj.type.attrHooks() & PyType.HOOK_SETATTR) == 0) {
+            obj.setAttr(name, value);
+            return;
+        }
         PyObject sa = obj.type.lookup("__setattr__");
         if (sa != null && !(sa instanceof PyMethodDescr)) {
             Ops.callMethod(sa, obj, name, value);

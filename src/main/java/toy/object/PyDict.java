@@ -10,8 +10,8 @@ import java.util.Arrays;
  *
  * <p>Invariant: {@code used} live entries among {@code keys[0..next)}; the index has
  * {@code indices.length} slots, a power of two, at most 2/3 full counting dummies.
- * {@code version} changes on every insertion or removal, so iterators can detect a size
- * change during iteration.
+ * {@code version} is a tag drawn from a global counter whenever a key is inserted or removed:
+ * while it is unchanged, every key sits at the same position (LOAD_GLOBAL caches rely on it).
  */
 public class PyDict extends PyObject {
     public static final PyType TYPE = PyType.builtin("dict", PyType.OBJECT, (cls, a, k) -> new PyDict(cls));
@@ -27,7 +27,8 @@ public class PyDict extends PyObject {
     /** The number of live entries. */
     int used;
     /** Changes on every insertion or deletion of a key. */
-    public int version;
+    public int version = ++versionCounter;
+    private static int versionCounter;
     /** Instance dict of script subclasses (a dict subclass instance can have attributes). */
     PyDict dict;
 
@@ -104,6 +105,9 @@ public class PyDict extends PyObject {
         return ix < 0 ? null : values[ix];
     }
 
+    /** The position of an identifier key in the entry arrays, or -1 (for caches; see {@link #version}). */
+    public final int indexOf(PyStr key) { return find(key, key.hash()); }
+
     public final PyObject get(String key) { return getStr(PyStr.intern(key)); }
 
     public final boolean containsKey(PyObject key) { return find(key, Ops.hash(key)) >= 0; }
@@ -126,7 +130,7 @@ public class PyDict extends PyObject {
         hashes[next] = hash;
         next++;
         used++;
-        version++;
+        version = ++versionCounter;
     }
 
     private void resize() {
@@ -169,7 +173,7 @@ public class PyDict extends PyObject {
         keys[ix] = null;
         values[ix] = null;
         used--;
-        version++;
+        version = ++versionCounter;
         return v;
     }
 
@@ -188,7 +192,7 @@ public class PyDict extends PyObject {
 
     public final void clear() {
         init(8);
-        version++;
+        version = ++versionCounter;
     }
 
     /** Position-based iteration: the first live entry at or after pos, or -1. */

@@ -16,6 +16,8 @@ public class PyInstance extends PyObject {
         return dict;
     }
 
+    @Override public PyObject getAttrOrNull(PyStr name) { return Attr.genericGetAttr(this, name, false); }
+
     @Override public PyObject descrGet(PyObject instance, PyType owner) {
         if (!type.heap) return null;
         PyObject get = type.lookup("__get__");

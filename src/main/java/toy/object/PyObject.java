@@ -87,6 +87,19 @@ public abstract class PyObject {
     /** Attribute lookup; the default is the generic algorithm (descriptors, then instance dict). */
     public PyObject getAttr(PyStr name) { return Attr.genericGetAttr(this, name, true); }
 
+    /**
+     * Attribute lookup that returns null instead of raising AttributeError when the attribute
+     * is simply missing (used for __getattr__ fallback and getattr with a default).
+     */
+    public PyObject getAttrOrNull(PyStr name) {
+        try {
+            return getAttr(name);
+        } catch (PyException e) {
+            if (e.matches(Exc.AttributeError)) return null;
+            throw e;
+        }
+    }
+
     public void setAttr(PyStr name, PyObject value) { Attr.genericSetAttr(this, name, value); }
 
     public void delAttr(PyStr name) { Attr.genericDelAttr(this, name); }

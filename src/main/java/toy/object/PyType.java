@@ -25,8 +25,8 @@ public final class PyType extends PyObject {
     /** {@code object}, the root of every MRO. */
     public static final PyType OBJECT = new PyType("object", null, (cls, a, k) -> new PyInstance(cls));
 
-    /** Bumped whenever any type dict changes; invalidates every lookup cache. */
-    private static int globalVersion;
+    /** Source of version tags: every change to a type's dict gives it (and its subclasses) a new one. */
+    private static int versionCounter;
 
     public String name;
     public String qualname;
@@ -45,9 +45,25 @@ public final class PyType extends PyObject {
     public NewFn newFn;
     /** False for types that cannot be subclassed (bool, NoneType, function, ...). */
     public boolean baseType = true;
-    /** Memoised lookups (a null value means "not found"). */
+    /** Memoised lookups (a null value means "not found"); cleared when the version changes. */
     private final HashMap<String, PyObject> cache = new HashMap<>();
-    private int cacheVersion = -1;
+    /**
+     * The version tag: changes whenever this type's dict or that of a type on its MRO changes,
+     * so inline caches keyed by (type, version) stay valid exactly as long as lookups would
+     * return the same result.
+     */
+    public int version = ++versionCounter;
+    /** A slot the VM may use to memoise a decision about this type, valid while vmCacheVersion == version. */
+    public Object vmCache;
+    public int vmCacheVersion = -1;
+    /** Attribute-hook flags (see {@link #attrHooks}) and the version they were computed for. */
+    private int hooks, hooksVersion = -1;
+    /** The type (or an MRO ancestor defined by a script) overrides __getattribute__. */
+    public static final int HOOK_GETATTRIBUTE = 1;
+    /** The type defines __getattr__. */
+    public static final int HOOK_GETATTR = 2;
+    /** The type overrides __setattr__ or __delattr__. */
+    public static final int HOOK_SETATTR = 4;
     /** Subclasses, for __subclasses__ and for nothing else. */
     final List<PyType> subclasses = new ArrayList<>();
     /** For heap types: the instance has a __dict__ (always true here, no __slots__). */
@@ -115,10 +131,6 @@ public final class PyType extends PyObject {
 
     /** Finds name along the MRO, or null. */
     public PyObject lookup(String name) {
-        if (cacheVersion != globalVersion) {
-            cache.clear();
-            cacheVersion = globalVersion;
-        }
         PyObject r = cache.get(name);
         if (r != null || cache.containsKey(name)) return r;
         for (PyType t : mro) {
@@ -132,7 +144,31 @@ public final class PyType extends PyObject {
     /** Sets an attribute in this type's own dict and invalidates lookup caches. */
     public void setTypeAttr(String name, PyObject value) {
         if (value == null) dict.remove(name); else dict.put(name, value);
-        globalVersion++;
+        invalidate();
+    }
+
+    /** Gives this type and its subclasses new version tags and forgets their cached lookups. */
+    public void invalidate() {
+        version = ++versionCounter;
+        cache.clear();
+        for (PyType s : subclasses) s.invalidate();
+    }
+
+    /** Which attribute hooks script code installed on this type (HOOK_* bits). */
+    public int attrHooks() {
+        if (hooksVersion != version) {
+            int h = 0;
+            if (heap) {
+                if (!(lookup("__getattribute__") instanceof PyMethodDescr)) h |= HOOK_GETATTRIBUTE;
+                if (lookup("__getattr__") != null) h |= HOOK_GETATTR;
+                if (!(lookup("__setattr__") instanceof PyMethodDescr) || !(lookup("__delattr__") instanceof PyMethodDescr)) {
+                    h |= HOOK_SETATTR;
+                }
+            }
+            hooks = h;
+            hooksVersion = version;
+        }
+        return hooks;
     }
 
     public boolean isSubtypeOf(PyType other) {
@@ -144,7 +180,7 @@ public final class PyType extends PyObject {
     /** Registers a built-in method taking self and the vectorcall arguments. */
     public void def(String name, PyBuiltinMethod.Impl impl) {
         dict.put(name, new PyMethodDescr(this, name, impl));
-        globalVersion++;
+        invalidate();
     }
 
     @Override

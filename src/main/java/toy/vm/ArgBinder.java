@@ -23,19 +23,16 @@ final class ArgBinder {
      */
     static Frame bind(PyFunction fn, PyObject self, PyObject[] src, int off, int npos, String[] kwnames, Runtime rt) {
         Code code = fn.code;
-        Frame f = new Frame(code, fn.globals, rt.builtinsDict, null, fn);
+        Frame f = Frame.forCall(fn, rt.builtinsDict);
         PyObject[] locals = f.locals;
         int argcount = code.argcount;
         int total = npos + (self != null ? 1 : 0);
         int flags = code.flags;
         // fast path: exact positional call
         if (kwnames == null && total == argcount && (flags & (Code.VARARGS | Code.VARKEYWORDS)) == 0 && code.kwonlyargcount == 0) {
-            if (self != null) {
-                locals[0] = self;
-                System.arraycopy(src, off, locals, 1, npos);
-            } else {
-                System.arraycopy(src, off, locals, 0, npos);
-            }
+            int j = 0;
+            if (self != null) locals[j++] = self;
+            for (int i = 0; i < npos; i++) locals[j++] = src[off + i];
         } else {
             slowBind(fn, f, self, src, off, npos, kwnames);
         }

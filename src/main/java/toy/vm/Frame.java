@@ -14,7 +14,7 @@ public final class Frame {
     /** The code being run. */
     public final Code code;
     /** The module globals. */
-    public final PyDict globals;
+    public PyDict globals;
     /** The builtins namespace for name lookups that miss the globals. */
     public final PyDict builtins;
     /** The mapping for LOAD_NAME/STORE_NAME in module and class bodies; null in functions. */
@@ -36,9 +36,13 @@ public final class Frame {
     /** The number of active blocks. */
     int nblocks;
     /** The function this frame runs, or null for module and class bodies. */
-    public final PyFunction func;
+    public PyFunction func;
     /** Set when the last run of the frame ended by yielding rather than returning. */
     boolean yielded;
+    /** For an __init__ run inline by a class call: the new instance, which the call returns. */
+    PyObject initSelf;
+    /** True when the caller runs in the same eval-loop invocation (returns pop back to it). */
+    boolean inlineCall;
     /** The pc of the instruction being executed (for line numbers of tracebacks). */
     public int lasti;
 
@@ -54,6 +58,45 @@ public final class Frame {
         int ncells = code.cellvars.length + code.freevars.length;
         this.cells = ncells == 0 ? null : new PyCell[ncells];
         this.stack = new PyObject[code.stackSize];
+    }
+
+    /**
+     * A frame for calling func, reused from the code object's pool when one is free. Frames
+     * of finished calls are recycled ({@link #release}): a call then allocates nothing but
+     * its result, which matters because calls are the commonest expensive operation.
+     */
+    static Frame forCall(PyFunction func, PyDict builtins) {
+        Code code = func.code;
+        Object[] pool = code.framePool;
+        if (pool != null && code.framePoolSize > 0) {
+            Frame f = (Frame) pool[--code.framePoolSize];
+            pool[code.framePoolSize] = null;
+            f.globals = func.globals;
+            f.func = func;
+            return f;
+        }
+        return new Frame(code, func.globals, builtins, null, func);
+    }
+
+    /** Returns a finished function frame to its code object's pool. */
+    void release() {
+        if (localsDict != null || code.isGenerator()) return;
+        Code c = code;
+        if (c.framePool == null) c.framePool = new Object[8];
+        if (c.framePoolSize == c.framePool.length) return;
+        java.util.Arrays.fill(locals, null);
+        java.util.Arrays.fill(stack, null);
+        if (cells != null) java.util.Arrays.fill(cells, null);
+        back = null;
+        sp = 0;
+        pc = 0;
+        nblocks = 0;
+        inlineCall = false;
+        initSelf = null;
+        yielded = false;
+        lasti = 0;
+        func = null;
+        c.framePool[c.framePoolSize++] = this;
     }
 
     void pushBlock(int handler, int level) {

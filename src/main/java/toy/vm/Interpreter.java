@@ -36,12 +36,15 @@ public final class Interpreter {
             ts.depth--;
             throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
         }
-        f.back = ts.frame;
+        Frame caller = ts.frame;
+        f.back = caller;
         ts.frame = f;
         try {
-            return run(f, ts, null);
+            PyObject r = run(f, ts, null);
+            f.release();
+            return r;
         } finally {
-            ts.frame = f.back;
+            ts.frame = caller;
             ts.depth--;
         }
     }
@@ -52,12 +55,13 @@ public final class Interpreter {
      * {@code f.yielded} set.
      */
     static PyObject run(Frame f, ThreadState ts, PyException throwIn) {
-        final Code code = f.code;
-        final int[] instrs = code.code;
-        final PyObject[] consts = code.consts;
-        final PyStr[] names = code.names;
-        final PyObject[] stack = f.stack;
-        final PyObject[] locals = f.locals;
+        Code code = f.code;
+        int[] instrs = code.code;
+        PyObject[] consts = code.consts;
+        PyStr[] names = code.names;
+        PyObject[] stack = f.stack;
+        PyObject[] locals = f.locals;
+        final Runtime rt = Runtime.get();
         int pc = f.pc;
         int sp = f.sp;
         f.yielded = false;
@@ -158,11 +162,15 @@ public final class Interpreter {
                             break;
                         }
                         case LOAD_GLOBAL: {
-                            PyStr n = names[arg];
-                            PyObject v = f.globals.getStr(n);
-                            if (v == null) {
-                                v = f.builtins.getStr(n);
-                                if (v == null) throw Exc.nameError(n.value);
+                            int at = pc - 1;
+                            PyDict g = f.globals;
+                            PyObject v;
+                            if (code.icVersion[at] == g.version) {
+                                v = code.icAux[at] == 0 ? g.valueAt(code.icIndex[at])
+                                        : code.icAux[at] == f.builtins.version ? f.builtins.valueAt(code.icIndex[at])
+                                        : loadGlobal(code, at, f, names[arg]);
+                            } else {
+                                v = loadGlobal(code, at, f, names[arg]);
                             }
                             stack[sp++] = v;
                             break;
@@ -186,11 +194,11 @@ public final class Interpreter {
                             break;
                         case LOAD_ATTR:
                             f.lasti = pc - 1;
-                            stack[sp - 1] = Ops.getAttr(stack[sp - 1], names[arg]);
+                            stack[sp - 1] = AttrCache.load(code, pc - 1, stack[sp - 1], names[arg]);
                             break;
                         case STORE_ATTR:
                             f.lasti = pc - 1;
-                            Ops.setAttr(stack[sp - 1], names[arg], stack[sp - 2]);
+                            AttrCache.store(code, pc - 1, stack[sp - 1], names[arg], stack[sp - 2]);
                             sp -= 2;
                             stack[sp] = null;
                             stack[sp + 1] = null;
@@ -200,43 +208,82 @@ public final class Interpreter {
                             stack[sp] = null;
                             break;
                         case LOAD_METHOD:
-                            loadMethod(stack, sp, names[arg]);
+                            f.lasti = pc - 1;
+                            AttrCache.loadMethod(code, pc - 1, stack, sp, names[arg]);
                             sp++;
                             break;
-                        case CALL_METHOD: {
-                            f.lasti = pc - 1;
-                            int base = sp - arg - 2;
-                            PyObject meth = stack[base], self = stack[base + 1];
-                            PyObject r;
-                            f.sp = sp;
-                            if (self != null) {
-                                r = callMethodOnStack(meth, self, stack, base + 2, arg);
-                            } else {
-                                r = callOnStack(meth, stack, base + 2, arg, null);
-                            }
-                            for (int i = base + 1; i < sp; i++) stack[i] = null;
-                            sp = base + 1;
-                            stack[base] = r;
-                            break;
-                        }
-                        case CALL: {
-                            f.lasti = pc - 1;
-                            int base = sp - arg - 1;
-                            f.sp = sp;
-                            PyObject r = callOnStack(stack[base], stack, base + 1, arg, null);
-                            for (int i = base + 1; i < sp; i++) stack[i] = null;
-                            sp = base + 1;
-                            stack[base] = r;
-                            break;
-                        }
+                        case CALL_METHOD:
+                        case CALL:
                         case CALL_KW: {
                             f.lasti = pc - 1;
-                            PyTuple kwt = (PyTuple) stack[--sp];
-                            String[] kwnames = kwNames(kwt);
-                            int base = sp - arg - 1;
+                            int op = ins & 0xFF;
+                            String[] kwnames = null;
+                            if (op == CALL_KW) {
+                                kwnames = kwNames((PyTuple) stack[--sp]);
+                                stack[sp] = null;
+                            }
+                            int npos = kwnames == null ? arg : arg - kwnames.length;
+                            int base, argOff;
+                            PyObject fn, self;
+                            if (op == CALL_METHOD) {
+                                base = sp - arg - 2;
+                                fn = stack[base];
+                                self = stack[base + 1];
+                                argOff = base + 2;
+                            } else {
+                                base = sp - arg - 1;
+                                fn = stack[base];
+                                self = null;
+                                argOff = base + 1;
+                            }
+                            if (self == null && fn instanceof PyMethod m && m.func instanceof PyFunction) {
+                                self = m.self;
+                                fn = m.func;
+                            }
+                            PyObject initSelf = null;
+                            if (self == null && fn instanceof PyType t && t.heap) {
+                                // instantiating a plain script class: allocate here and run __init__ in this loop
+                                PyFunction init = InlineInit.initFor(t);
+                                if (init != null) {
+                                    initSelf = new PyInstance(t);
+                                    self = initSelf;
+                                    fn = init;
+                                }
+                            }
+                            if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
+                                // a call between script functions: run the callee in this loop, no Java recursion
+                                Frame nf = ArgBinder.bind(pf, self, stack, argOff, npos, kwnames, rt);
+                                nf.initSelf = initSelf;
+                                if (ts.depth + 1 > ThreadState.recursionLimit) {
+                                    throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
+                                }
+                                ts.depth++;
+                                for (int i = base; i < sp; i++) stack[i] = null;
+                                f.sp = base;
+                                f.pc = pc;
+                                nf.back = f;
+                                nf.inlineCall = true;
+                                ts.frame = nf;
+                                f = nf;
+                                code = f.code;
+                                instrs = code.code;
+                                consts = code.consts;
+                                names = code.names;
+                                stack = f.stack;
+                                locals = f.locals;
+                                pc = 0;
+                                sp = 0;
+                                if (ts.evalBreaker != 0) EvalBreaker.handle(ts, f);
+                                break;
+                            }
                             f.sp = sp;
-                            PyObject r = callOnStack(stack[base], stack, base + 1, arg - kwnames.length, kwnames);
-                            for (int i = base + 1; i <= sp; i++) stack[i] = null;
+                            PyObject r;
+                            if (self != null) {
+                                r = callMethodOnStack(fn, self, stack, argOff, arg);
+                            } else {
+                                r = callOnStack(fn, stack, argOff, npos, kwnames);
+                            }
+                            for (int i = base + 1; i < sp; i++) stack[i] = null;
                             sp = base + 1;
                             stack[base] = r;
                             break;
@@ -470,7 +517,29 @@ public final class Interpreter {
                             stack[sp] = null;
                             f.sp = sp;
                             f.pc = pc;
-                            return r;
+                            if (!f.inlineCall) return r;
+                            if (f.initSelf != null) {
+                                if (r != Py.None) {
+                                    throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
+                                }
+                                r = f.initSelf;
+                            }
+                            // back to the caller running in this loop
+                            ts.depth--;
+                            Frame done = f;
+                            f = f.back;
+                            done.release();
+                            ts.frame = f;
+                            code = f.code;
+                            instrs = code.code;
+                            consts = code.consts;
+                            names = code.names;
+                            stack = f.stack;
+                            locals = f.locals;
+                            pc = f.pc;
+                            sp = f.sp;
+                            stack[sp++] = r;
+                            break;
                         }
                         case YIELD_VALUE: {
                             PyObject r = stack[--sp];
@@ -632,11 +701,26 @@ public final class Interpreter {
                     Raise.addTraceback(e.value, code, f, pc - 1, ts);
                 }
                 reraise = false;
-                if (f.nblocks == 0) {
+                while (f.nblocks == 0) {
                     f.pc = pc;
                     f.sp = 0;
                     for (int i = 0; i < sp; i++) stack[i] = null;
-                    throw e;
+                    if (!f.inlineCall) throw e;
+                    // unwind into the caller running in this loop; it sees the exception at its call
+                    ts.depth--;
+                    Frame done = f;
+                    f = f.back;
+                    done.release();
+                    ts.frame = f;
+                    code = f.code;
+                    instrs = code.code;
+                    consts = code.consts;
+                    names = code.names;
+                    stack = f.stack;
+                    locals = f.locals;
+                    pc = f.pc;
+                    sp = f.sp;
+                    Raise.addTraceback(e.value, code, f, f.lasti, ts);
                 }
                 int b = --f.nblocks;
                 int level = f.blockLevel[b];
@@ -672,6 +756,25 @@ public final class Interpreter {
                 "cannot access local variable '" + n + "' where it is not associated with a value");
     }
 
+    /** LOAD_GLOBAL's slow path: looks the name up and fills the instruction's cache. */
+    private static PyObject loadGlobal(Code code, int at, Frame f, PyStr n) {
+        PyDict g = f.globals;
+        int ix = g.indexOf(n);
+        if (ix >= 0) {
+            code.icVersion[at] = g.version;
+            code.icAux[at] = 0;
+            code.icIndex[at] = ix;
+            return g.valueAt(ix);
+        }
+        PyDict b = f.builtins;
+        ix = b.indexOf(n);
+        if (ix < 0) throw Exc.nameError(n.value);
+        code.icVersion[at] = g.version;
+        code.icAux[at] = b.version;
+        code.icIndex[at] = ix;
+        return b.valueAt(ix);
+    }
+
     private static PyObject loadName(Frame f, PyStr n) {
         PyObject v = f.localsDict.getStr(n);
         if (v != null) return v;
@@ -686,38 +789,6 @@ public final class Interpreter {
         String[] r = new String[t.items.length];
         for (int i = 0; i < r.length; i++) r[i] = ((PyStr) t.items[i]).value;
         return r;
-    }
-
-    /** Whether a Java class overrides getAttr (then LOAD_METHOD must not bypass it). */
-    private static final ClassValue<Boolean> CUSTOM_GETATTR = new ClassValue<>() {
-        @Override protected Boolean computeValue(Class<?> c) {
-            try {
-                return c.getMethod("getAttr", PyStr.class).getDeclaringClass() != PyObject.class;
-            } catch (NoSuchMethodException e) {
-                return true;
-            }
-        }
-    };
-
-    /** LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ). */
-    private static void loadMethod(PyObject[] stack, int sp, PyStr name) {
-        PyObject obj = stack[sp - 1];
-        PyType tp = obj.type;
-        if (!CUSTOM_GETATTR.get(obj.getClass())) {
-            PyObject descr = tp.lookup(name.value);
-            if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
-                PyDict d = obj.dict();
-                boolean shadowed = d != null && d.getStr(name) != null;
-                boolean customGetattr = tp.heap && !(tp.lookup("__getattribute__") instanceof PyMethodDescr);
-                if (!shadowed && !customGetattr) {
-                    stack[sp - 1] = descr;
-                    stack[sp] = obj;
-                    return;
-                }
-            }
-        }
-        stack[sp - 1] = Ops.getAttr(obj, name);
-        stack[sp] = null;
     }
 
     /** Calls meth(self, stack[off..off+n)). */

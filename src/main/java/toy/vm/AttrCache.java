@@ -1,0 +1,88 @@
+package toy.vm;
+
+import toy.compile.Code;
+import toy.object.*;
+
+/**
+ * Attribute access with per-instruction inline caches (the idea of CPython 3.11's
+ * specialising interpreter, without rewriting instructions): each LOAD_ATTR, STORE_ATTR and
+ * LOAD_METHOD remembers the receiver type it saw and what the type lookup of the name gave.
+ * While the type's version tag is unchanged the lookup is skipped; the instance dict is still
+ * consulted, so the result is always what the generic algorithm would give.
+ */
+final class AttrCache {
+    private AttrCache() {}
+
+    /** Whether a Java class overrides getAttr (then the generic algorithm does not apply). */
+    private static final ClassValue<Boolean> CUSTOM_GETATTR = new ClassValue<>() {
+        @Override protected Boolean computeValue(Class<?> c) {
+            try {
+                return c.getMethod("getAttr", PyStr.class).getDeclaringClass() != PyObject.class;
+            } catch (NoSuchMethodException e) {
+                return true;
+            }
+        }
+    };
+
+    /** The type lookup of name, through the instruction's cache. */
+    private static PyObject lookup(Code code, int pc, PyType tp, PyStr name) {
+        if (code.icType[pc] == tp && code.icVersion[pc] == tp.version) return code.icDescr[pc];
+        PyObject descr = tp.lookup(name.value);
+        code.icType[pc] = tp;
+        code.icVersion[pc] = tp.version;
+        code.icDescr[pc] = descr;
+        return descr;
+    }
+
+    static PyObject load(Code code, int pc, PyObject obj, PyStr name) {
+        PyType tp = obj.type;
+        if (obj instanceof PyInstance inst && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
+            PyObject descr = lookup(code, pc, tp, name);
+            if (descr != null && descr.isDataDescriptor()) return descr.descrGet(obj, tp);
+            PyDict d = inst.dict;
+            if (d != null) {
+                PyObject v = d.getStr(name);
+                if (v != null) return v;
+            }
+            if (descr != null) {
+                PyObject r = descr.descrGet(obj, tp);
+                return r != null ? r : descr;
+            }
+            return Ops.getAttr(obj, name);
+        }
+        return Ops.getAttr(obj, name);
+    }
+
+    static void store(Code code, int pc, PyObject obj, PyStr name, PyObject value) {
+        PyType tp = obj.type;
+        if (obj instanceof PyInstance inst && (tp.attrHooks() & PyType.HOOK_SETATTR) == 0) {
+            PyObject descr = lookup(code, pc, tp, name);
+            if (descr != null && descr.isDataDescriptor()) {
+                descr.descrSet(obj, value);
+                return;
+            }
+            inst.dict().put(name, value);
+            return;
+        }
+        Ops.setAttr(obj, name, value);
+    }
+
+    /** LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ). */
+    static void loadMethod(Code code, int pc, PyObject[] stack, int sp, PyStr name) {
+        PyObject obj = stack[sp - 1];
+        PyType tp = obj.type;
+        if (!CUSTOM_GETATTR.get(obj.getClass()) && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
+            PyObject descr = lookup(code, pc, tp, name);
+            if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
+                PyDict d = obj instanceof PyInstance inst ? inst.dict : obj.dict();
+                if (d == null || d.getStr(name) == null) {
+                    stack[sp - 1] = descr;
+                    stack[sp] = obj;
+                    return;
+                }
+            }
+        }
+        stack[sp - 1] = Ops.getAttr(obj, name);
+        stack[sp] = null;
+    }
+}
