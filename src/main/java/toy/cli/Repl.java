@@ -1,11 +1,927 @@
 package toy.cli;
 
-/** The interactive prompt (line editing and history come with the REPL work). */
-final class Repl {
-    private Repl() {}
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import toy.ast.Module;
+import toy.ast.Stmt;
+import toy.compile.Code;
+import toy.compile.CompileError;
+import toy.compile.Compiler;
+import toy.lib.Library;
+import toy.lib.PyTextFile;
+import toy.lib.StdStreams;
+import toy.object.*;
+import toy.parse.Parser;
+import toy.parse.SyntaxError;
+import toy.vm.EvalBreaker;
+import toy.vm.Imports;
+import toy.vm.Runtime;
+import toy.vm.ThreadState;
 
+/**
+ * The interactive prompt, and what {@code toy} does without a script.
+ *
+ * <p>As CPython: when standard input is not a terminal, it is read whole and run as a script
+ * named {@code <stdin>}. On a terminal (standard input and output both terminals) the REPL
+ * reads lines with JLine (line editing, name completion, history in {@code ~/.toy_history});
+ * when only standard input is a terminal it reads plain lines and writes the prompts to stderr,
+ * as CPython does without readline. {@link #runStreams} drives the same loop over given streams
+ * (for tests: it behaves as {@code python3 -i} with piped input).
+ *
+ * <p>Each input is accumulated line by line until it is complete, as CPython's interactive
+ * tokenizer decides: a simple statement runs as soon as its logical line ends; a compound
+ * statement runs at the first empty line; unclosed brackets, triple-quoted strings, a trailing
+ * backslash, a decorator or a block header still waiting for its body ask for more lines
+ * ({@code sys.ps2}). It is compiled in interactive mode (expression statements print their
+ * repr and set {@code builtins._}) and run in one persistent {@code __main__} namespace.
+ */
+public final class Repl {
+    /** The first line written when the REPL starts (to stderr, like CPython's banner). */
+    static final String BANNER = Main.VERSION + " -- exit() or Ctrl-D (i.e. EOF) to exit";
+    static final String FILENAME = "<stdin>";
+    static final String PS1 = ">>> ";
+    static final String PS2 = "... ";
+
+    /** Where input lines come from. */
+    interface LineInput {
+        /**
+         * Shows the prompt and returns the next line without its terminator, or null at end of
+         * input.
+         *
+         * @throws Interrupted when the user pressed Ctrl-C while typing
+         */
+        String readLine(String prompt) throws Interrupted;
+
+        /**
+         * Whether the input itself ends the prompt's line when the user presses Ctrl-C or
+         * Ctrl-D (a line editor does; with plain lines the REPL writes the newline).
+         */
+        default boolean endsLineOnInterrupt() {
+            return false;
+        }
+
+        /** Releases the terminal. */
+        default void close() {}
+    }
+
+    /** Ctrl-C at the prompt. */
+    static final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final LineInput input;
+    private final PyDict globals;
+    private final boolean debug;
+    private final Runtime rt = Runtime.get();
+    /** The thread running the statements (target of KeyboardInterrupt). */
+    private ThreadState mainThread;
+    /** True while an input is being executed (Ctrl-C then raises KeyboardInterrupt in it). */
+    private volatile boolean running;
+    private volatile boolean interruptPending;
+    private volatile EvalBreaker.Handler previousBreaker;
+    private final EvalBreaker.Handler breakerHook = this::onEvalBreaker;
+
+    private Repl(LineInput input, boolean debug) {
+        this.input = input;
+        this.debug = debug;
+        PyModule main = new PyModule("__main__");
+        main.dict.put("__builtins__", rt.modules.get("builtins"));
+        rt.modules.put("__main__", main);
+        this.globals = main.dict;
+        // a fresh session: default prompts, no last result
+        PyObject sys = rt.modules.get("sys");
+        if (sys instanceof PyModule m) {
+            m.dict.put("ps1", PyStr.of(PS1));
+            m.dict.put("ps2", PyStr.of(PS2));
+        }
+        PyStr underscore = PyStr.intern("_");
+        if (rt.builtinsDict.get(underscore) != null) rt.builtinsDict.remove(underscore);
+    }
+
+    // ----- entry points ------------------------------------------------------------------------
+
+    /** {@code toy} without a script: the REPL on a terminal, else standard input as a script. */
     static int run(boolean debug) {
-        System.err.println("toy: the interactive prompt is not available yet; run a script or use -c CODE");
-        return 2;
+        Runtime rt = Runtime.get();
+        try {
+            Library.init(rt);
+            Site.install(rt);
+        } catch (RuntimeException | Error e) {
+            System.err.println("toy: internal error: " + e);
+            if (debug) e.printStackTrace();
+            return 70;
+        }
+        if (!isTerminal(0)) return runStdinScript(debug);
+        TerminalInput ti = null;
+        if (isTerminal(1)) {
+            try {
+                ti = TerminalInput.open();
+            } catch (IOException | RuntimeException e) {
+                // no line editing then
+            }
+        }
+        if (ti == null) {
+            // stdin is a terminal, stdout is not (or JLine failed): plain lines, prompts on stderr
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
+            ((PyModule) rt.modules.get("sys")).dict.put("stdin", new PyTextFile("<stdin>", "r", null, reader, false));
+            return new Repl(new PlainInput(reader, StdStreams.stderr()), debug).loop(true);
+        }
+        Repl repl = new Repl(ti, debug);
+        PyModule sys = (PyModule) rt.modules.get("sys");
+        sys.dict.put("stdin", ti.stdin);
+        ti.terminal.handle(Terminal.Signal.INT, s -> repl.interruptRunning());
+        try {
+            return repl.loop(true);
+        } finally {
+            ti.close();
+        }
+    }
+
+    /**
+     * The REPL over the given streams, as {@code python3 -i} with piped input: results and
+     * {@code print} output go to {@code out} (sys.stdout), the banner, prompts and tracebacks to
+     * {@code err} (sys.stderr); {@code input()} reads from {@code in} too. Returns the exit
+     * status.
+     */
+    static int runStreams(InputStream in, OutputStream out, OutputStream err, boolean debug) {
+        return withStreams(in, out, err, reader -> new Repl(new PlainInput(reader, (PyTextFile) Runtime.get().sysAttr("stderr")), debug).loop(true));
+    }
+
+    /** {@link #runStdinScript(boolean)} over the given streams (for tests). */
+    static int runStdinScript(InputStream in, OutputStream out, OutputStream err, boolean debug) {
+        return withStreams(in, out, err, reader -> {
+            String source;
+            try {
+                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return runScript(source, debug);
+        });
+    }
+
+    /** Runs body with sys.stdin/stdout/stderr on the given streams, restoring them afterwards. */
+    private static int withStreams(InputStream in, OutputStream out, OutputStream err, java.util.function.ToIntFunction<BufferedReader> body) {
+        Runtime rt = Runtime.get();
+        Library.init(rt);
+        Site.install(rt);
+        PyModule sys = (PyModule) rt.modules.get("sys");
+        PyObject oldIn = sys.dict.get("stdin"), oldOut = sys.dict.get("stdout"), oldErr = sys.dict.get("stderr");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        PyTextFile pin = new PyTextFile("<stdin>", "r", null, reader, false);
+        PyTextFile pout = new PyTextFile("<stdout>", "w", new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), null, false);
+        PyTextFile perr = new PyTextFile("<stderr>", "w", new BufferedWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), null, true);
+        sys.dict.put("stdin", pin);
+        sys.dict.put("stdout", pout);
+        sys.dict.put("stderr", perr);
+        try {
+            return body.applyAsInt(reader);
+        } finally {
+            pout.flush();
+            perr.flush();
+            sys.dict.put("stdin", oldIn);
+            sys.dict.put("stdout", oldOut);
+            sys.dict.put("stderr", oldErr);
+        }
+    }
+
+    /**
+     * Standard input is not a terminal: read it whole and run it as the script {@code <stdin>}
+     * (CPython does the same: {@code echo 'print(1)' | python3}).
+     */
+    static int runStdinScript(boolean debug) {
+        String source;
+        try {
+            source = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("toy: can't read <stdin>: " + e.getMessage());
+            return 2;
+        }
+        return runScript(source, debug);
+    }
+
+    /** Runs source as the module __main__ from file {@code <stdin>}; returns the exit status. */
+    static int runScript(String source, boolean debug) {
+        Runtime rt = Runtime.get();
+        Code code;
+        try {
+            code = Compiler.compileModule(Parser.parse(source, FILENAME), FILENAME, false);
+        } catch (SyntaxError e) {
+            printSyntaxError(e);
+            return 1;
+        } catch (CompileError e) {
+            printSyntaxError(compileErrorAsSyntaxError(e));
+            return 1;
+        }
+        PyModule main = new PyModule("__main__");
+        main.dict.put("__file__", PyStr.of(FILENAME));
+        main.dict.put("__builtins__", rt.modules.get("builtins"));
+        rt.modules.put("__main__", main);
+        try {
+            Imports.runModule(code, main.dict);
+            return 0;
+        } catch (PyException e) {
+            int status = report(e.value);
+            return status >= 0 ? status : 1;
+        } catch (StackOverflowError e) {
+            flushStdout();
+            writeErr("RecursionError: maximum recursion depth exceeded\n");
+            return 1;
+        } catch (RuntimeException | Error e) {
+            internalError(e, debug);
+            return 70;
+        } finally {
+            flushStdout();
+        }
+    }
+
+    /** Whether file descriptor fd (0 or 1) is a terminal. */
+    static boolean isTerminal(int fd) {
+        try {
+            Path p = Path.of("/proc/self/fd/" + fd);
+            if (Files.isSymbolicLink(p)) {
+                String target = Files.readSymbolicLink(p).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: fall back below
+        }
+        return System.console() != null;
+    }
+
+    // ----- the loop ----------------------------------------------------------------------------
+
+    /** Reads, runs and prints until end of input or SystemExit; returns the exit status. */
+    int loop(boolean banner) {
+        mainThread = ThreadState.current();
+        if (banner) writeErr(BANNER + "\n");
+        StringBuilder buf = new StringBuilder();
+        while (true) {
+            flushStdout();
+            String line;
+            try {
+                line = input.readLine(prompt(buf.length() == 0 ? "ps1" : "ps2"));
+            } catch (Interrupted e) {
+                buf.setLength(0);
+                writeErr(input.endsLineOnInterrupt() ? "KeyboardInterrupt\n" : "\nKeyboardInterrupt\n");
+                continue;
+            }
+            if (line == null) {
+                if (!input.endsLineOnInterrupt()) writeErr("\n");
+                if (buf.length() == 0) return 0;
+                // end of input in the middle of a statement: what there is runs (or fails)
+                String src = buf.toString();
+                buf.setLength(0);
+                int status = runAtEof(src);
+                if (status >= 0) return status;
+                continue;
+            }
+            if (buf.length() == 0 && isBlank(line)) continue;
+            buf.append(line).append('\n');
+            String src = buf.toString();
+            Module m;
+            try {
+                m = Parser.parse(src, FILENAME);
+            } catch (SyntaxError e) {
+                if (isIncomplete(e, src, line.isEmpty())) continue;
+                buf.setLength(0);
+                printSyntaxError(e);
+                continue;
+            }
+            if (m.body().isEmpty()) {
+                buf.setLength(0);
+                continue;
+            }
+            boolean compound = isCompound(m.body().get(0));
+            if (compound && m.body().size() > 1) {
+                // a statement after a block without the empty line that ends it
+                buf.setLength(0);
+                printSyntaxError(invalidSyntaxAt(m.body().get(1), src));
+                continue;
+            }
+            if (compound && !line.isEmpty()) continue;
+            buf.setLength(0);
+            int status = execute(m, src);
+            if (status >= 0) return status;
+        }
+    }
+
+    private int runAtEof(String src) {
+        Module m;
+        try {
+            m = Parser.parse(src, FILENAME);
+        } catch (SyntaxError e) {
+            printSyntaxError(e);
+            return -1;
+        }
+        if (m.body().size() > 1 && isCompound(m.body().get(0))) {
+            printSyntaxError(invalidSyntaxAt(m.body().get(1), src));
+            return -1;
+        }
+        return execute(m, src);
+    }
+
+    /** The prompt: str(sys.ps1) or str(sys.ps2). */
+    private String prompt(String name) {
+        PyObject p = rt.sysAttr(name);
+        if (p != null) {
+            try {
+                return Ops.str(p);
+            } catch (PyException e) {
+                // fall through to the default
+            }
+        }
+        return name.equals("ps1") ? PS1 : PS2;
+    }
+
+    static boolean isBlank(String line) {
+        String s = line.strip();
+        return s.isEmpty() || s.startsWith("#");
+    }
+
+    static boolean isCompound(Stmt s) {
+        return s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.For
+                || s instanceof Stmt.While || s instanceof Stmt.If || s instanceof Stmt.With || s instanceof Stmt.Try;
+    }
+
+    /**
+     * Whether the syntax error only says the input stopped too early, so that more lines may
+     * complete it (what CPython's interactive tokenizer reports as end of input). An empty line
+     * ends a statement except inside brackets and triple-quoted strings.
+     */
+    static boolean isIncomplete(SyntaxError e, String src, boolean emptyLine) {
+        String msg = e.msg == null ? "" : e.msg;
+        if (msg.endsWith("was never closed")) return true;
+        if (msg.startsWith("unterminated triple-quoted string literal")) return true;
+        if (emptyLine) return false;
+        String[] lines = src.split("\n", -1);
+        int last = 0;
+        for (int i = 0; i < lines.length; i++) if (!isBlank(lines[i])) last = i + 1;
+        if (last == 0) return false;
+        if (msg.startsWith("expected an indented block") && msg.endsWith("on line " + last)) return true;
+        if (msg.equals("expected 'except' or 'finally' block") || msg.equals("unexpected EOF while parsing")) return true;
+        if (e.line > last) return true;
+        String lastLine = lines[last - 1];
+        if (lastLine.endsWith("\\")) return true;
+        return lastLine.strip().startsWith("@") && e.line == last;
+    }
+
+    /** CPython's error for a statement that follows a block in the same input. */
+    static SyntaxError invalidSyntaxAt(Stmt s, String src) {
+        toy.ast.Pos p = s.pos();
+        String[] lines = src.split("\n", -1);
+        String text = p.line() >= 1 && p.line() <= lines.length ? lines[p.line() - 1] : "";
+        int col = Math.max(0, Math.min(p.col(), text.length()));
+        int end = col;
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) end++;
+        if (end == col) end = Math.min(col + 1, Math.max(text.length(), col + 1));
+        return new SyntaxError("SyntaxError", "invalid syntax", FILENAME, p.line(), col + 1, p.line(), end + 1, text + "\n");
+    }
+
+    /** Compiles and runs one complete input; returns an exit status to stop with, or -1. */
+    private int execute(Module m, String src) {
+        Code code;
+        try {
+            code = Compiler.compileModule(m, FILENAME, true);
+        } catch (SyntaxError e) {
+            printSyntaxError(e);
+            return -1;
+        } catch (CompileError e) {
+            printSyntaxError(compileErrorAsSyntaxError(e));
+            return -1;
+        }
+        interruptPending = false;
+        running = true;
+        try {
+            Imports.runModule(code, globals);
+            return -1;
+        } catch (PyException e) {
+            return report(e.value);
+        } catch (StackOverflowError e) {
+            flushStdout();
+            writeErr("RecursionError: maximum recursion depth exceeded\n");
+            return -1;
+        } catch (RuntimeException | Error e) {
+            internalError(e, debug);
+            return -1;
+        } finally {
+            running = false;
+            interruptPending = false;
+            ThreadState ts = ThreadState.current();
+            ts.frame = null;
+            ts.depth = 0;
+            flushStdout();
+        }
+    }
+
+    /**
+     * A compiler error ('return' outside function...) as printed for {@code <stdin>}: CPython
+     * shows no source line there, since errors found after parsing get their text from the file
+     * and {@code <stdin>} cannot be read again.
+     */
+    static SyntaxError compileErrorAsSyntaxError(CompileError e) {
+        int line = e.pos == null ? 0 : e.pos.line();
+        return new SyntaxError("SyntaxError", e.getMessage(), FILENAME, line, e.pos == null ? 0 : e.pos.col() + 1,
+                e.pos == null ? line : e.pos.endLine(), e.pos == null ? 0 : e.pos.endCol() + 1, null);
+    }
+
+    private static void internalError(Throwable e, boolean debug) {
+        flushStdout();
+        writeErr("toy: internal error: " + e + "\n");
+        if (debug) e.printStackTrace();
+        else writeErr("(run with --debug to see the Java stack trace)\n");
+    }
+
+    /**
+     * An uncaught exception: returns SystemExit's exit status (printing a non-integer code),
+     * or prints the traceback (and sets sys.last_value etc.) and returns -1.
+     */
+    static int report(PyBaseException v) {
+        Runtime rt = Runtime.get();
+        flushStdout();
+        if (v.type.isSubtypeOf(Exc.SystemExit)) {
+            PyObject code = v.dict == null ? null : v.dict.get("code");
+            if (code == null) code = v.args.size() == 0 ? Py.None : v.args.size() == 1 ? v.args.get(0) : v.args;
+            if (code == Py.None) return 0;
+            if (code instanceof PyInt i) return (int) (i.isSmall() ? i.value : 1) & 0xFF;
+            String text;
+            try {
+                text = Ops.str(code);
+            } catch (PyException e) {
+                text = "";
+            }
+            writeErr(text + "\n");
+            return 1;
+        }
+        PyObject sys = rt.modules.get("sys");
+        if (sys instanceof PyModule m) {
+            m.dict.put("last_type", v.type);
+            m.dict.put("last_value", v);
+            m.dict.put("last_traceback", v.traceback == null ? Py.None : v.traceback);
+        }
+        String text;
+        try {
+            text = TracebackPrinter.format(v);
+        } catch (RuntimeException ex) {
+            text = v.type.name + "\n";
+        }
+        writeErr(text);
+        return -1;
+    }
+
+    static void printSyntaxError(SyntaxError e) {
+        flushStdout();
+        writeErr(e.format());
+    }
+
+    /** Writes to sys.stderr (the real stderr if that fails). */
+    static void writeErr(String s) {
+        Runtime rt = Runtime.get();
+        PyObject err = rt.sysAttr("stderr");
+        try {
+            if (err != null) {
+                Ops.invoke(err, "write", PyStr.of(s));
+                Ops.invoke(err, "flush");
+                return;
+            }
+        } catch (PyException e) {
+            // fall back to the process's stderr
+        }
+        System.err.print(s);
+        System.err.flush();
+    }
+
+    static void flushStdout() {
+        Runtime rt = Runtime.get();
+        PyObject out = rt.sysAttr("stdout");
+        try {
+            if (out != null) Ops.invoke(out, "flush");
+        } catch (PyException e) {
+            // a broken sys.stdout must not stop the REPL
+        }
+        StdStreams.flushAll();
+    }
+
+    // ----- Ctrl-C while code runs ------------------------------------------------------------
+
+    /**
+     * SIGINT while an input runs: raise KeyboardInterrupt in the REPL thread at its next
+     * eval-breaker check (backward jump or call).
+     */
+    void interruptRunning() {
+        ThreadState ts = mainThread;
+        if (!running || ts == null) return;
+        interruptPending = true;
+        EvalBreaker.Handler h = EvalBreaker.handler;
+        if (h != breakerHook) {
+            previousBreaker = h;
+            EvalBreaker.handler = breakerHook;
+        }
+        ts.evalBreaker = 1;
+    }
+
+    private void onEvalBreaker(ThreadState ts, toy.vm.Frame f) {
+        if (ts == mainThread && interruptPending) {
+            interruptPending = false;
+            throw new PyException(new PyBaseException(Exc.KeyboardInterrupt, PyTuple.EMPTY));
+        }
+        EvalBreaker.Handler prev = previousBreaker;
+        if (prev != null) prev.handle(ts, f);
+        else ts.evalBreaker = 0;
+    }
+
+    // ----- line sources --------------------------------------------------------------------------
+
+    /**
+     * Plain lines, the prompt written to stderr, as CPython without readline. The reader is
+     * shared with sys.stdin (so input() reads the next line) but read directly, so the REPL
+     * goes on after sys.stdin.close() (which exit() does), as CPython's does.
+     */
+    static final class PlainInput implements LineInput {
+        private final BufferedReader in;
+        private final PyTextFile promptOut;
+
+        PlainInput(BufferedReader in, PyTextFile promptOut) {
+            this.in = in;
+            this.promptOut = promptOut;
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            promptOut.write(prompt);
+            promptOut.flush();
+            StringBuilder sb = new StringBuilder();
+            try {
+                int c;
+                while ((c = in.read()) >= 0 && c != '\n') sb.append((char) c);
+                if (c < 0 && sb.length() == 0) return null;
+            } catch (IOException e) {
+                return null;
+            }
+            int n = sb.length();
+            if (n > 0 && sb.charAt(n - 1) == '\r') sb.setLength(n - 1);
+            return sb.toString();
+        }
+    }
+
+    /** JLine on the process's terminal: line editing, completion and a history file. */
+    static final class TerminalInput implements LineInput {
+        final Terminal terminal;
+        final LineReader reader;
+        /** sys.stdin while the REPL runs: lines read from the terminal without JLine's editing. */
+        final PyTextFile stdin;
+        /** The remaining lines of a multi-line paste. */
+        private final Deque<String> pending = new ArrayDeque<>();
+
+        private TerminalInput(Terminal terminal, LineReader reader) {
+            this.terminal = terminal;
+            this.reader = reader;
+            // Lines typed for input() are read from the terminal in its normal (cooked) mode,
+            // straight from file descriptor 0 and one byte at a time, so that nothing typed after
+            // the line is taken from JLine. (JLine's own reader does not see Ctrl-D there: it
+            // takes an empty read for a timeout.)
+            InputStream fd0 = new FileInputStream(FileDescriptor.in) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return len == 0 ? 0 : super.read(b, off, 1);
+                }
+
+                @Override
+                public void close() {
+                    // sys.stdin.close() (exit() does it) must not close the terminal
+                }
+            };
+            this.stdin = new PyTextFile("<stdin>", "r", null, new BufferedReader(new InputStreamReader(fd0, StandardCharsets.UTF_8), 1), false);
+        }
+
+        static TerminalInput open() throws IOException {
+            Logger.getLogger("org.jline").setLevel(Level.OFF);
+            Terminal terminal = TerminalBuilder.builder().system(true).name("toy").build();
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                // JLine could not take the terminal: plain lines are better than a dumb editor
+                terminal.close();
+                throw new IOException("no usable terminal");
+            }
+            PyCompletion completion = new PyCompletion();
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("toy")
+                    .parser(completion)
+                    .completer(completion)
+                    .variable(LineReader.HISTORY_FILE, historyFile())
+                    .variable(LineReader.HISTORY_SIZE, 1000)
+                    .variable(LineReader.HISTORY_FILE_SIZE, 10000)
+                    .build();
+            reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+            reader.setOpt(LineReader.Option.INSERT_TAB);
+            reader.unsetOpt(LineReader.Option.HISTORY_IGNORE_SPACE);
+            reader.unsetOpt(LineReader.Option.HISTORY_TIMESTAMPED);
+            reader.unsetOpt(LineReader.Option.HISTORY_REDUCE_BLANKS);
+            reader.unsetOpt(LineReader.Option.AUTO_PARAM_SLASH);
+            reader.unsetOpt(LineReader.Option.AUTO_REMOVE_SLASH);
+            return new TerminalInput(terminal, reader);
+        }
+
+        /** ~/.toy_history, with ~ taken from $HOME as the shell does. */
+        static Path historyFile() {
+            String home = System.getenv("HOME");
+            if (home == null || home.isEmpty()) home = System.getProperty("user.home", ".");
+            return Path.of(home, ".toy_history");
+        }
+
+        @Override
+        public String readLine(String prompt) throws Interrupted {
+            if (!pending.isEmpty()) return pending.poll();
+            String s;
+            // the lines of a multi-line paste after the first are shown with sys.ps2
+            PyObject ps2 = Runtime.get().sysAttr("ps2");
+            String cont;
+            try {
+                cont = ps2 == null ? PS2 : Ops.str(ps2);
+            } catch (PyException e) {
+                cont = PS2;
+            }
+            reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, cont.replace("%", "%%"));
+            try {
+                s = reader.readLine(prompt.replace("%", "%%"));
+            } catch (UserInterruptException e) {
+                throw new Interrupted();
+            } catch (EndOfFileException e) {
+                return null;
+            }
+            if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                String[] parts = s.split("\r\n|\r|\n", -1);
+                for (int i = 1; i < parts.length; i++) pending.add(parts[i]);
+                s = parts[0];
+            }
+            return s;
+        }
+
+        @Override
+        public boolean endsLineOnInterrupt() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.getHistory().save();
+            } catch (IOException | RuntimeException e) {
+                // history is a convenience
+            }
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                // nothing left to do
+            }
+        }
+    }
+
+    /**
+     * Tab completion of names (globals, builtins, keywords) and of attributes of dotted names,
+     * as CPython's rlcompleter; also the word splitting JLine needs for it (a word is a dotted
+     * name ending at the cursor; nothing is escaped or quoted).
+     */
+    static final class PyCompletion implements Completer, org.jline.reader.Parser {
+        static final List<String> KEYWORDS = List.of("False", "None", "True", "and", "as", "assert", "async",
+                "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+                "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+                "return", "try", "while", "with", "yield",
+                // soft keywords
+                "_", "case", "match");
+
+        @Override
+        public ParsedLine parse(String line, int cursor, ParseContext context) {
+            int c = Math.max(0, Math.min(cursor, line.length()));
+            int start = c;
+            while (start > 0) {
+                char ch = line.charAt(start - 1);
+                if (Character.isLetterOrDigit(ch) || ch == '_' || ch == '.') start--;
+                else break;
+            }
+            String word = line.substring(start, c);
+            return new ParsedLine() {
+                @Override public String word() { return word; }
+                @Override public int wordCursor() { return word.length(); }
+                @Override public int wordIndex() { return 0; }
+                @Override public List<String> words() { return List.of(word); }
+                @Override public String line() { return line; }
+                @Override public int cursor() { return c; }
+            };
+        }
+
+        @Override
+        public boolean isEscapeChar(char ch) {
+            return false;
+        }
+
+        @Override
+        public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+            try {
+                for (String s : matches(line.word())) candidates.add(new Candidate(s, s, null, null, null, null, false));
+            } catch (RuntimeException e) {
+                // completion must never break the prompt
+            }
+        }
+
+        /**
+         * The completions of a (possibly dotted) name prefix, as CPython's rlcompleter makes them:
+         * keywords (with ' ' or ':' after some), names of __main__ and builtins, attributes from
+         * dir() (names starting with '_' only when asked for, or when nothing else matches);
+         * callables get '(' after them.
+         */
+        static List<String> matches(String text) {
+            Runtime rt = Runtime.get();
+            List<String> out = new ArrayList<>();
+            int dot = text.lastIndexOf('.');
+            if (dot < 0) {
+                java.util.Set<String> seen = new java.util.HashSet<>(List.of("__builtins__"));
+                for (String k : KEYWORDS) {
+                    if (!k.startsWith(text)) continue;
+                    seen.add(k);
+                    if (k.equals("finally") || k.equals("try")) out.add(k + ":");
+                    else if (List.of("False", "None", "True", "break", "continue", "pass", "else", "_").contains(k)) out.add(k);
+                    else out.add(k + " ");
+                }
+                PyObject main = rt.modules.get("__main__");
+                for (PyDict d : new PyDict[] {main instanceof PyModule m ? m.dict : new PyDict(), rt.builtinsDict}) {
+                    for (int p = d.nextEntry(0); p >= 0; p = d.nextEntry(p + 1)) {
+                        if (d.keyAt(p) instanceof PyStr s && s.value.startsWith(text) && seen.add(s.value)) {
+                            out.add(callablePostfix(d.valueAt(p), s.value));
+                        }
+                    }
+                }
+                return out;
+            }
+            String head = text.substring(0, dot), attr = text.substring(dot + 1);
+            PyObject obj = lookupDotted(head);
+            PyObject dir = rt.builtinsDict.get("dir");
+            if (obj == null || dir == null) return out;
+            List<String> names = new ArrayList<>();
+            PyObject it = Ops.iter(Ops.call(dir, obj));
+            for (PyObject n; (n = Ops.next(it)) != null; ) if (n instanceof PyStr s) names.add(s.value);
+            names.remove("__builtins__");
+            if (!names.contains("__class__")) names.add("__class__");
+            String noprefix = attr.isEmpty() ? "_" : attr.equals("_") ? "__" : null;
+            while (true) {
+                for (String name : names) {
+                    if (!name.startsWith(attr) || (noprefix != null && name.startsWith(noprefix))) continue;
+                    String match = head + "." + name;
+                    if (obj.type.lookup(name) instanceof PyProperty) {
+                        // not evaluated: a property may do anything
+                        out.add(match);
+                        continue;
+                    }
+                    PyObject v;
+                    try {
+                        v = Ops.getAttrOrNull(obj, PyStr.of(name));
+                    } catch (PyException e) {
+                        v = null;
+                    }
+                    out.add(v == null ? match : callablePostfix(v, match));
+                }
+                if (!out.isEmpty() || noprefix == null) break;
+                noprefix = noprefix.equals("_") ? "__" : null;
+            }
+            java.util.Collections.sort(out);
+            return out;
+        }
+
+        /** word + "(" for a callable, + "()" when it is known to take no parameters. */
+        private static String callablePostfix(PyObject value, String word) {
+            PyObject callable = Runtime.get().builtinsDict.get("callable");
+            try {
+                if (callable == null || !Ops.isTrue(Ops.call(callable, value))) return word;
+            } catch (PyException e) {
+                return word;
+            }
+            return word + (takesNoParameters(value) ? "()" : "(");
+        }
+
+        /**
+         * Whether inspect.signature(value) has no parameters, for what can be known here:
+         * functions, bound methods and classes defined in Python (builtins: not known).
+         */
+        static boolean takesNoParameters(PyObject value) {
+            if (value instanceof toy.vm.PyFunction f) return f.code.totalArgs() == 0;
+            if (value instanceof PyMethod m && m.func instanceof toy.vm.PyFunction f) {
+                return f.code.argcount == 1 && f.code.totalArgs() == 1;
+            }
+            if (value instanceof PyType t && t.heap && t.mro != null) {
+                // as inspect: the first __new__ or __init__ along the MRO decides
+                for (PyType base : t.mro) {
+                    PyObject m = base.dict.get("__new__");
+                    if (m == null) m = base.dict.get("__init__");
+                    if (m == null) continue;
+                    if (m instanceof PyStaticMethod sm) m = sm.func;
+                    if (m instanceof toy.vm.PyFunction f) return f.code.argcount == 1 && f.code.totalArgs() == 1;
+                    return base == PyType.OBJECT;
+                }
+            }
+            return false;
+        }
+
+        /** The value of a dotted name in __main__ or builtins, or null (attributes only, no calls). */
+        private static PyObject lookupDotted(String dotted) {
+            Runtime rt = Runtime.get();
+            String[] parts = dotted.split("\\.", -1);
+            if (parts.length == 0 || parts[0].isEmpty()) return null;
+            PyObject main = rt.modules.get("__main__");
+            PyObject v = main instanceof PyModule m ? m.dict.get(parts[0]) : null;
+            if (v == null) v = rt.builtinsDict.get(parts[0]);
+            for (int i = 1; v != null && i < parts.length; i++) {
+                if (parts[i].isEmpty()) return null;
+                try {
+                    v = Ops.getAttrOrNull(v, PyStr.intern(parts[i]));
+                } catch (PyException e) {
+                    return null;
+                }
+            }
+            return v;
+        }
+    }
+
+    // ----- exit and quit -------------------------------------------------------------------------
+
+    /**
+     * What CPython's site module adds to builtins for interactive use: {@code exit} and
+     * {@code quit} (class {@code _sitebuiltins.Quitter}).
+     */
+    static final class Site {
+        private Site() {}
+
+        static void install(Runtime rt) {
+            if (!(rt.builtinsDict.get("exit") instanceof Quitter)) rt.builtinsDict.put("exit", new Quitter("exit"));
+            if (!(rt.builtinsDict.get("quit") instanceof Quitter)) rt.builtinsDict.put("quit", new Quitter("quit"));
+            PyObject b = rt.modules.get("builtins");
+            if (b instanceof PyModule m && m.dict != rt.builtinsDict) {
+                m.dict.put("exit", rt.builtinsDict.get("exit"));
+                m.dict.put("quit", rt.builtinsDict.get("quit"));
+            }
+        }
+    }
+
+    /** {@code exit} / {@code quit}: calling it closes sys.stdin and raises SystemExit(code). */
+    static final class Quitter extends PyObject {
+        static final PyType TYPE = PyType.builtin("Quitter", PyType.OBJECT, null);
+
+        static {
+            TYPE.module = "_sitebuiltins";
+            TYPE.def("__call__", (self, a, k) -> self.call(a, k));
+        }
+
+        private final String name;
+
+        Quitter(String name) {
+            super(TYPE);
+            this.name = name;
+        }
+
+        @Override
+        public String repr() {
+            return "Use " + name + "() or Ctrl-D (i.e. EOF) to exit";
+        }
+
+        @Override
+        public PyObject call(PyObject[] args, String[] kwnames) {
+            PyObject[] a = Args.parse("__call__", args, kwnames, new String[] {"code"}, 0, 1);
+            PyObject code = a[0] == null ? Py.None : a[0];
+            try {
+                PyObject in = Runtime.get().sysAttr("stdin");
+                if (in != null) Ops.invoke(in, "close");
+            } catch (PyException e) {
+                // as CPython: a failing close is ignored
+            }
+            throw new PyException((PyBaseException) Ops.call(Exc.SystemExit, code));
+        }
     }
 }
