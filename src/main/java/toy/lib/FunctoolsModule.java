@@ -188,7 +188,7 @@ public final class FunctoolsModule {
         @Override public String repr() {
             if (!Ops.enterRepr(this)) return "...";
             try {
-                StringBuilder sb = new StringBuilder(type.name).append('(').append(Ops.repr(func));
+                StringBuilder sb = new StringBuilder(type.heap ? type.name : type.qualifiedName()).append('(').append(Ops.repr(func));
                 for (PyObject x : args.items) sb.append(", ").append(Ops.repr(x));
                 for (int p = keywords.nextEntry(0); p >= 0; p = keywords.nextEntry(p + 1)) {
                     sb.append(", ").append(Ops.str(keywords.keyAt(p))).append('=').append(Ops.repr(keywords.valueAt(p)));
@@ -203,9 +203,9 @@ public final class FunctoolsModule {
     static {
         PyType t = PARTIAL;
         t.def("__call__", (self, a, k) -> self.call(a, k));
-        t.dict.put("func", new PyGetSet("func", o -> ((Partial) o).func, null));
-        t.dict.put("args", new PyGetSet("args", o -> ((Partial) o).args, null));
-        t.dict.put("keywords", new PyGetSet("keywords", o -> ((Partial) o).keywords, null));
+        t.setTypeAttr("func", new LibSupport.ReadOnlyMember(t, "func", o -> ((Partial) o).func));
+        t.setTypeAttr("args", new LibSupport.ReadOnlyMember(t, "args", o -> ((Partial) o).args));
+        t.setTypeAttr("keywords", new LibSupport.ReadOnlyMember(t, "keywords", o -> ((Partial) o).keywords));
         SlotWrappers.add(t, "__repr__");
     }
 

@@ -18,7 +18,22 @@ final class LibSupport {
     static PyType newType(String module, String name, PyType base, PyType.NewFn newFn) {
         PyType t = PyType.builtin(module + "." + name, base, newFn);
         t.setTypeAttr("__module__", PyStr.of(module));
+        if (!shortNameShown(t, name)) {
+            // this object model's type.__name__ shows the whole dotted name: keep the plain name
+            // for __name__ and messages, the dotted one where repr reads it (the qualname)
+            t.name = name;
+            t.qualname = module + "." + name;
+        }
         return t;
+    }
+
+    /** Whether type.__name__ of t is its last name part (CPython's type_name for static types). */
+    private static boolean shortNameShown(PyType t, String name) {
+        try {
+            return PyType.TYPE.lookup("__name__") != null && name.equals(Ops.str(Ops.getAttr(t, PyStr.intern("__name__"))));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -183,5 +198,32 @@ final class LibSupport {
         int npos = a.length - k.length;
         for (int i = 0; i < k.length; i++) d.put(PyStr.of(k[i]), a[npos + i]);
         return d;
+    }
+
+    /** A read-only member of a built-in type (CPython's READONLY T_OBJECT): "readonly attribute". */
+    static final class ReadOnlyMember extends PyObject {
+        static final PyType TYPE = PyType.builtin("member_descriptor", PyType.OBJECT, null);
+        private final String name;
+        private final PyType owner;
+        private final java.util.function.Function<PyObject, PyObject> getter;
+
+        ReadOnlyMember(PyType owner, String name, java.util.function.Function<PyObject, PyObject> getter) {
+            super(TYPE);
+            this.owner = owner;
+            this.name = name;
+            this.getter = getter;
+        }
+
+        @Override public PyObject descrGet(PyObject instance, PyType ownerType) {
+            return instance == null ? this : getter.apply(instance);
+        }
+
+        @Override public boolean isDataDescriptor() { return true; }
+
+        @Override public void descrSet(PyObject instance, PyObject value) {
+            throw Exc.attributeError("readonly attribute");
+        }
+
+        @Override public String repr() { return "<member '" + name + "' of '" + owner.name + "' objects>"; }
     }
 }

@@ -124,7 +124,7 @@ final class NamedTuple {
             LibSupport.positional("_make", LibSupport.drop(a, 1), k, 1, 1);
             PyObject[] items = SeqMethods.toArray(a[1]);
             if (items.length != n) throw Exc.typeError("Expected " + n + " arguments, got " + items.length);
-            return PyTuple.ofType((PyType) a[0], items);
+            return new Instance((PyType) a[0], items);
         });
         t.def("_replace", (self, a, k) -> {
             if (Args.positional(a, k) > 0) {
@@ -184,8 +184,32 @@ final class NamedTuple {
             throw Exc.typeError("tuple.__new__(" + cls.name + "): " + cls.name + " is not a subtype of tuple");
         }
         PyObject[] items = a.length > 1 ? SeqMethods.toArray(a[1]) : new PyObject[0];
-        return PyTuple.ofType(cls, items);
+        return new Instance(cls, items);
     });
+
+    /**
+     * An instance of a named tuple class. The generated class has {@code __slots__ = ()}, so
+     * its instances have no attribute dict; a script subclass without __slots__ gives its
+     * instances one, as in CPython.
+     */
+    static final class Instance extends PyTuple {
+        private PyDict dict;
+
+        Instance(PyType t, PyObject[] items) { super(t, items); }
+
+        @Override public PyDict dict() {
+            if (dict == null && hasDict(type)) dict = new PyDict();
+            return dict;
+        }
+
+        private static boolean hasDict(PyType t) {
+            for (PyType c : t.mro) {
+                if (!c.heap) break;
+                if (!c.dict.containsKey("__slots__")) return true;
+            }
+            return false;
+        }
+    }
 
     /** Compiles {@code lambda _cls, x, y: _tuple_new(_cls, (x, y))} as CPython's namedtuple does. */
     private static PyFunction compileNew(String typename, String argList) {
@@ -201,10 +225,9 @@ final class NamedTuple {
 
     /** The read-only field descriptor: {@code _tuplegetter(0, 'Alias for field number 0')}. */
     static final class TupleGetter extends PyObject {
-        static final PyType TYPE = PyType.builtin("_collections._tuplegetter", PyType.OBJECT, null);
+        static final PyType TYPE = LibSupport.newType("_collections", "_tuplegetter", PyType.OBJECT, null);
 
         static {
-            TYPE.setTypeAttr("__module__", PyStr.of("_collections"));
             TYPE.dict.put("__doc__", new PyGetSet("__doc__", o -> ((TupleGetter) o).doc, (o, v) -> ((TupleGetter) o).doc = v));
         }
 
