@@ -24,6 +24,7 @@ public final class Library {
         rt.builtinModules.put("itertools", ItertoolsModule::create);
         rt.builtinModules.put("functools", FunctoolsModule::create);
         rt.builtinModules.put("collections", CollectionsModule::create);
+        rt.builtinModules.put("operator", OperatorModule::create);
         rt.modules.put("builtins", BuiltinsModule.create(rt));
         rt.modules.put("sys", SysModule.create(rt));
     }
