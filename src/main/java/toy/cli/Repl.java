@@ -308,6 +308,12 @@ public final class Repl {
             if (buf.length() == 0 && isBlank(line)) continue;
             buf.append(line).append('\n');
             String src = buf.toString();
+            SyntaxError afterBlock = statementAfterBlock(src, line);
+            if (afterBlock != null) {
+                buf.setLength(0);
+                printSyntaxError(afterBlock);
+                continue;
+            }
             Module m;
             try {
                 m = Parser.parse(src, FILENAME);
@@ -400,11 +406,81 @@ public final class Repl {
         toy.ast.Pos p = s.pos();
         String[] lines = src.split("\n", -1);
         String text = p.line() >= 1 && p.line() <= lines.length ? lines[p.line() - 1] : "";
-        int col = Math.max(0, Math.min(p.col(), text.length()));
-        int end = col;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) end++;
-        if (end == col) end = Math.min(col + 1, Math.max(text.length(), col + 1));
-        return new SyntaxError("SyntaxError", "invalid syntax", FILENAME, p.line(), col + 1, p.line(), end + 1, text + "\n");
+        return invalidSyntaxAt(p.line(), p.col(), text);
+    }
+
+    /** "invalid syntax" at the token starting at 0-based column col of line lineNo (text). */
+    static SyntaxError invalidSyntaxAt(int lineNo, int col, String text) {
+        col = Math.max(0, Math.min(col, text.length()));
+        int end = tokenEnd(text, col);
+        return new SyntaxError("SyntaxError", "invalid syntax", FILENAME, lineNo, col + 1, lineNo, end + 1, text + "\n");
+    }
+
+    /** Where the token starting at i ends (a name, number, string, "..." or one character). */
+    static int tokenEnd(String t, int i) {
+        int n = t.length();
+        if (i >= n) return i;
+        int j = i;
+        while (j < n && j - i < 3 && "rRbBuUfF".indexOf(t.charAt(j)) >= 0) j++;
+        if (j < n && (t.charAt(j) == '\'' || t.charAt(j) == '"')) {
+            char q = t.charAt(j);
+            boolean triple = t.startsWith(String.valueOf(q).repeat(3), j);
+            int k = j + (triple ? 3 : 1);
+            while (k < n) {
+                char c = t.charAt(k);
+                if (c == '\\') {
+                    k += 2;
+                } else if (c == q && (!triple || t.startsWith(String.valueOf(q).repeat(3), k))) {
+                    return k + (triple ? 3 : 1);
+                } else {
+                    k++;
+                }
+            }
+            return n;
+        }
+        char c = t.charAt(i);
+        if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(t.charAt(i + 1)))) {
+            j = i + 1;
+            while (j < n) {
+                char d = t.charAt(j);
+                if (Character.isLetterOrDigit(d) || d == '_' || d == '.') j++;
+                else if ((d == '+' || d == '-') && (t.charAt(j - 1) == 'e' || t.charAt(j - 1) == 'E')
+                        && !t.substring(i, j).toLowerCase().startsWith("0x")) j++;
+                else break;
+            }
+            return j;
+        }
+        if (Character.isLetter(c) || c == '_' || c > 127) {
+            j = i + 1;
+            while (j < n && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_' || t.charAt(j) > 127)) j++;
+            return j;
+        }
+        if (t.startsWith("...", i)) return i + 3;
+        return i + 1;
+    }
+
+    private static final java.util.regex.Pattern BLOCK_CONTINUATION =
+            java.util.regex.Pattern.compile("(else|elif|except|finally)\\b.*");
+
+    /**
+     * A line at indentation 0 after a complete compound statement (not else/elif/except/finally)
+     * is an error as soon as it is entered, as in CPython: the empty line ending the block is
+     * missing. Returns that error, or null.
+     */
+    static SyntaxError statementAfterBlock(String src, String line) {
+        if (line.isEmpty() || Character.isWhitespace(line.charAt(0)) || isBlank(line)) return null;
+        if (BLOCK_CONTINUATION.matcher(line).matches()) return null;
+        String prefix = src.substring(0, src.length() - line.length() - 1);
+        if (prefix.isEmpty()) return null;
+        Module pm;
+        try {
+            pm = Parser.parse(prefix, FILENAME);
+        } catch (SyntaxError e) {
+            return null;
+        }
+        if (pm.body().size() != 1 || !isCompound(pm.body().get(0))) return null;
+        int lineNo = (int) prefix.chars().filter(c -> c == '\n').count() + 1;
+        return invalidSyntaxAt(lineNo, 0, line);
     }
 
     /** Compiles and runs one complete input; returns an exit status to stop with, or -1. */
