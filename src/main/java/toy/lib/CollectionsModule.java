@@ -101,6 +101,7 @@ public final class CollectionsModule {
         t.dict.put("default_factory", new PyGetSet("default_factory", o -> ((DefaultDict) o).factory,
                 (o, v) -> ((DefaultDict) o).factory = v == null ? Py.None : v));
         SlotWrappers.add(t, "__repr__", "__or__", "__ror__");
+        LibSupport.containsSlot(t);
     }
 
     // ----- OrderedDict -------------------------------------------------------------------
@@ -245,6 +246,7 @@ public final class CollectionsModule {
         t.def("values", (self, a, k) -> new OrderedView(ODICT_VALUES, Ops.callMethod(PyDict.TYPE.lookup("values"), self)));
         t.def("items", (self, a, k) -> new OrderedView(ODICT_ITEMS, Ops.callMethod(PyDict.TYPE.lookup("items"), self)));
         SlotWrappers.add(t, "__repr__", "__or__", "__ror__", "compare");
+        LibSupport.containsSlot(t);
         t.dict.put("__hash__", Py.None);
     }
 

@@ -313,6 +313,7 @@ final class CounterDict extends PyDict {
         });
         SlotWrappers.add(t, "__repr__", "__add__", "__sub__", "__or__", "__and__", "__iadd__", "__isub__", "__ior__",
                 "__iand__", "compare");
+        LibSupport.containsSlot(t);
         t.def("__pos__", (self, a, k) -> self.unaryOp(BinOp.POS));
         t.def("__neg__", (self, a, k) -> self.unaryOp(BinOp.NEG));
     }

@@ -454,7 +454,8 @@ final class Deque extends PyObject {
             return m < 0 ? Py.None : PyInt.of(m);
         }, null));
         SlotWrappers.add(t, "__repr__", "__bool__", "__len__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
-                "__contains__", "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__", "compare");
+                "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__", "compare");
+        LibSupport.containsSlot(t);
         t.dict.put("__hash__", Py.None);
     }
 

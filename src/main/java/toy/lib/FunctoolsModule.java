@@ -2,6 +2,7 @@ package toy.lib;
 
 import toy.object.*;
 import toy.vm.Runtime;
+import toy.vm.ThreadState;
 
 /**
  * The functools module: reduce, partial, update_wrapper/wraps, lru_cache/cache, cmp_to_key
@@ -282,7 +283,25 @@ public final class FunctoolsModule {
             return PyTuple.of(key);
         }
 
+        /**
+         * Calls through the cache count against the recursion limit, as CPython's C wrapper
+         * (called through tp_call) does: a memoised recursive function reaches the limit at
+         * about half the depth of a plain one.
+         */
         @Override public PyObject call(PyObject[] a, String[] k) {
+            ThreadState ts = ThreadState.current();
+            if (++ts.depth > ThreadState.recursionLimit) {
+                ts.depth--;
+                throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+            }
+            try {
+                return lookupOrCall(a, k);
+            } finally {
+                ts.depth--;
+            }
+        }
+
+        private PyObject lookupOrCall(PyObject[] a, String[] k) {
             if (maxsize == 0) {
                 misses++;
                 return func.call(a, k);

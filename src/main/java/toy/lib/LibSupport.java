@@ -226,4 +226,19 @@ final class LibSupport {
 
         @Override public String repr() { return "<member '" + name + "' of '" + owner.name + "' objects>"; }
     }
+
+    /**
+     * Defines {@code __contains__} on a built-in type from its Java {@link PyObject#contains}
+     * (so that script subclasses, which dispatch through the type dict, reach it).
+     */
+    static void containsSlot(PyType t) {
+        t.def("__contains__", (self, a, k) -> {
+            Args.checkCount("__contains__", a, 1, 1);
+            int r = self.contains(a[0]);
+            if (r >= 0) return PyBool.of(r == 1);
+            PyObject it = self.iter();
+            for (PyObject x; (x = Ops.next(it)) != null; ) if (x == a[0] || Ops.eq(x, a[0])) return PyBool.TRUE;
+            return PyBool.FALSE;
+        });
+    }
 }
