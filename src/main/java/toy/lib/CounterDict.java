@@ -283,19 +283,28 @@ final class CounterDict extends PyDict {
             return Py.None;
         });
         t.def("most_common", (self, a, k) -> {
-            PyObject[] p = LibSupport.bind("Counter.most_common", a, k, new String[] {"n"}, 1, 0);
-            if (p[0] == null || p[0] == Py.None) return mostCommon((PyDict) self, -1);
-            long n = Ops.index(p[0]).longValue();
-            return mostCommon((PyDict) self, n < 0 ? 0 : n);
+            PyObject[] p = LibSupport.bindMethod("Counter.most_common", self, a, k, new String[] {"n"}, 1, 0);
+            PyObject n = p[0];
+            if (n == null || n == Py.None) return mostCommon((PyDict) self, -1);
+            // heapq.nlargest(n, self.items(), key=itemgetter(1))
+            if (Ops.eq(n, PyInt.ONE)) return mostCommon((PyDict) self, 1);
+            int size = ((PyDict) self).size();
+            if (Ops.isTrue(Ops.richCompare(n, PyInt.of(size), Compare.GE))) {
+                PyObject i = Ops.indexOrNull(n);
+                if (i == null) throw Exc.typeError("slice indices must be integers or None or have an __index__ method");
+                return mostCommon((PyDict) self, -1);
+            }
+            long m = -Ops.index(Ops.unary(n, BinOp.NEG)).longValue();
+            return mostCommon((PyDict) self, m <= 0 ? 0 : m);
         });
         t.def("elements", (self, a, k) -> {
-            LibSupport.bind("Counter.elements", a, k, new String[0], 0, 0);
+            LibSupport.bindMethod("Counter.elements", self, a, k, new String[0], 0, 0);
             PyObject items = Ops.iter(Ops.invoke(self, "items"));
             return new ItertoolsModule.Chain(ItertoolsModule.CHAIN,
                     new ItertoolsModule.StarMap(ItertoolsModule.STARMAP, ItertoolsModule.REPEAT, items));
         });
         t.def("total", (self, a, k) -> {
-            LibSupport.bind("Counter.total", a, k, new String[0], 0, 0);
+            LibSupport.bindMethod("Counter.total", self, a, k, new String[0], 0, 0);
             PyObject acc = ZERO;
             PyObject it = Ops.iter(Ops.invoke(self, "values"));
             for (PyObject v; (v = Ops.next(it)) != null; ) acc = Ops.add(acc, v);

@@ -449,6 +449,9 @@ final class Deque extends PyObject {
         });
         t.def("__copy__", (self, a, k) -> self(self).copyDeque());
         t.def("__reversed__", (self, a, k) -> new DequeIter(self(self), true));
+        for (PyType it : new PyType[] {ITER_TYPE, REV_ITER_TYPE}) {
+            it.def("__length_hint__", (self, a, k) -> PyInt.of(self.length()));
+        }
         t.dict.put("maxlen", new PyGetSet("maxlen", o -> {
             int m = ((Deque) o).maxlen;
             return m < 0 ? Py.None : PyInt.of(m);

@@ -30,6 +30,7 @@ final class LibSupport {
     /** Whether type.__name__ of t is its last name part (CPython's type_name for static types). */
     private static boolean shortNameShown(PyType t, String name) {
         try {
+            ObjectMethods.init();
             return PyType.TYPE.lookup("__name__") != null && name.equals(Ops.str(Ops.getAttr(t, PyStr.intern("__name__"))));
         } catch (RuntimeException e) {
             return false;
@@ -240,5 +241,18 @@ final class LibSupport {
             for (PyObject x; (x = Ops.next(it)) != null; ) if (x == a[0] || Ops.eq(x, a[0])) return PyBool.TRUE;
             return PyBool.FALSE;
         });
+    }
+
+    /** {@link #bind} for a method {@code def fname(self, ...)}: counts and names self as Python does. */
+    static PyObject[] bindMethod(String fname, PyObject self, PyObject[] a, String[] k, String[] names, int npos,
+                                 int required) {
+        PyObject[] a2 = new PyObject[a.length + 1];
+        a2[0] = self;
+        System.arraycopy(a, 0, a2, 1, a.length);
+        String[] n2 = new String[names.length + 1];
+        n2[0] = "self";
+        System.arraycopy(names, 0, n2, 1, names.length);
+        PyObject[] r = bind(fname, a2, k, n2, npos + 1, required + 1);
+        return drop(r, 1);
     }
 }
