@@ -121,6 +121,7 @@ public class PyInt extends PyObject {
     }
 
     @Override public String format(String spec) {
+        if (spec.isEmpty()) return Ops.str(this);
         return big == null ? FloatFormat.formatLong(value, spec) : FloatFormat.formatInt(big, spec);
     }
 }

@@ -109,6 +109,15 @@ public abstract class PyObject {
      * arguments whose names are in kwnames (null when there are none), as CPython's vectorcall.
      */
     public PyObject call(PyObject[] args, String[] kwnames) {
+        if (type.heap) {
+            PyObject m = type.lookup("__call__");
+            if (m != null) {
+                PyObject[] a = new PyObject[args.length + 1];
+                a[0] = this;
+                System.arraycopy(args, 0, a, 1, args.length);
+                return m.call(a, kwnames);
+            }
+        }
         throw Exc.typeError("'" + type.name + "' object is not callable");
     }
 

@@ -33,21 +33,26 @@ public final class PyProperty extends PyObject {
 
     @Override public PyObject descrGet(PyObject instance, PyType owner) {
         if (instance == null) return this;
-        if (fget == null) throw Exc.attributeError("property object has no getter");
+        if (fget == null) throw Exc.attributeError(noAccessor(instance, "getter"));
         return Ops.call(fget, instance);
+    }
+
+    /** CPython 3.11's message: "property 'x' of 'C' object has no setter". */
+    private String noAccessor(PyObject instance, String what) {
+        PyObject n = fget == null ? null : Ops.getAttrOrNull(fget, PyStr.intern("__name__"));
+        String owner = instance.type.name;
+        return n == null ? "property of '" + owner + "' object has no " + what
+                : "property '" + Ops.str(n) + "' of '" + owner + "' object has no " + what;
     }
 
     @Override public boolean isDataDescriptor() { return true; }
 
     @Override public void descrSet(PyObject instance, PyObject value) {
         if (value == null) {
-            if (fdel == null) throw Exc.attributeError("can't delete attribute");
+            if (fdel == null) throw Exc.attributeError(noAccessor(instance, "deleter"));
             Ops.call(fdel, instance);
         } else {
-            if (fset == null) {
-                String n = fget == null ? "?" : Ops.str(Ops.getAttr(fget, PyStr.intern("__name__")));
-                throw Exc.attributeError("can't set attribute '" + n + "'");
-            }
+            if (fset == null) throw Exc.attributeError(noAccessor(instance, "setter"));
             Ops.call(fset, instance, value);
         }
     }

@@ -31,6 +31,11 @@ public final class PyRange extends PyObject {
             return PyInt.of(i);
         });
         TYPE.def("count", (self, a, k) -> PyInt.of(((PyRange) self).indexOf(a[0]) >= 0 ? 1 : 0));
+        TYPE.def("__reversed__", (self, a, k) -> {
+            PyRange r = (PyRange) self;
+            return new RangeIterator(r.get(r.len - 1), -r.step, r.len);
+        });
+        SlotWrappers.add(TYPE, "__repr__", "__hash__", "__bool__", "__len__", "__iter__", "__getitem__", "__contains__", "compare");
     }
 
     private static long arg(PyObject o) {

@@ -57,9 +57,22 @@ final class StringLiterals {
             throw errors.atToken("cannot mix bytes and nonbytes literals", after);
         }
         if (anyBytes) {
-            Token first = parts.get(0);
-            throw errors.at("bytes literals are not supported", first.getLine(), first.getCharPositionInLine() + 1,
-                    first.getLine(), first.getCharPositionInLine() + 1);
+            StringBuilder sb = new StringBuilder();
+            for (Token t : parts) {
+                String text = t.getText();
+                String prefix = prefixOf(text);
+                String body = bodyOf(text, prefix.length());
+                for (int i = 0; i < body.length(); i++) {
+                    if (body.charAt(i) > 127) {
+                        throw errors.at("bytes can only contain ASCII literal characters", t.getLine(),
+                                t.getCharPositionInLine() + 1, t.getLine(), t.getCharPositionInLine() + 1 + text.length());
+                    }
+                }
+                sb.append(isRaw(prefix) ? body : decodeEscapes(body, t));
+            }
+            byte[] bytes = new byte[sb.length()];
+            for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) sb.charAt(i);
+            return new Expr.Constant(pos, bytes);
         }
         if (!anyF) {
             StringBuilder sb = new StringBuilder();

@@ -1,5 +1,6 @@
 package toy.parse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,11 +55,17 @@ class ParserApiTest {
     }
 
     @Test
-    void imaginaryAndBytesLiteralsAreSyntaxErrors() {
+    void imaginaryLiteralsAreSyntaxErrors() {
         assertEquals("imaginary literals are not supported",
                 assertThrows(SyntaxError.class, () -> Parser.parse("x = 1j", "t.py")).msg);
-        assertEquals("bytes literals are not supported",
-                assertThrows(SyntaxError.class, () -> Parser.parse("x = b'abc'", "t.py")).msg);
+    }
+
+    @Test
+    void bytesLiteralsAreByteArrayConstants() {
+        Expr e = Parser.parseExpression("b'a\\x00' b'c'", "<string>");
+        assertArrayEquals(new byte[] {'a', 0, 'c'}, (byte[]) ((Expr.Constant) e).value());
+        assertEquals("bytes can only contain ASCII literal characters",
+                assertThrows(SyntaxError.class, () -> Parser.parse("x = b'\u00e9'", "t.py")).msg);
     }
 
     @Test
