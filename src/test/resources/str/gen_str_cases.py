@@ -8,7 +8,11 @@ and lone surrogates as \\uXXXX (the format of ../toy/object/caseio.py).
   method_cases.txt   the methods of str (and its operators)
   percent_cases.txt  printf-style formatting, str % args
   format_cases.txt   str.format and str.format_map
+  unicode_cases.txt  per code point: <hex> TAB <category> TAB <is* bits> TAB <upper> TAB <lower> TAB
+                     <title> TAB <casefold> TAB <swapcase> TAB <capitalize>, each mapping as hex code
+                     points joined by ','; the test skips code points Java's tables categorize differently
 """
+import unicodedata
 import os
 import random
 import sys
@@ -244,6 +248,14 @@ method_cases += [expr(e % (TEXT,)) for e in [
     '[len(w) for w in %r.split()]', '"|".join(%r.split())',
 ]]
 
+# case mapping in context: final sigma, apostrophes, digits and marks between letters
+for s in ['\u03a3', 'a\u03a3', '\u03a3a', 'a\u03a3b', 'a\u03a3 b', 'a.\u03a3', "a\u03a3'", "a'\u03a3", '\u03a3\u03a3',
+          'a\u03a3\u0301', 'a\u03a3\u0301b', '1\u03a3', '\u039f\u0394\u039f\u03a3.', '\u1f88\u03a3', 'x\u03a3\u03a3y',
+          "o'neil mc'donald", 'hello-world foo_bar', '3rd place 21st', 'a1b2c3', 'ABC def GHI', '\xdf\xdf',
+          '\ufb01\ufb02 \ufb03', '\u0149x', 'i\u0307 \u0130I', '\u1fb3 \u1fb2x', 'd\u017e \u01c4 \u01c6', '\xb5\u017f']:
+    for m in ['lower', 'upper', 'title', 'capitalize', 'swapcase', 'casefold', 'istitle', 'islower', 'isupper']:
+        method_cases.append(expr('%r.%s()' % (s, m)))
+
 # encode, and str(bytes, encoding, errors)
 ENC_SAMPLES = ['', 'abc', 'caf\xe9', '\u20ac5', 'a\U0001f600b', '\u65e5\u672c', 'x\ud800y', 'x\udcffy', 'a\ud800\ud801b',
                '\x80\xff', 'tab\tnl\n']
@@ -427,15 +439,76 @@ format_cases += [
     'r = "{0!r:^9}".format("é")',
 ]
 
+elsewhere = []
+FVALUES = ['0', '42', '-7', '3.14159', '-0.5', '1e10', '"abc"', '""', 'True', 'None', '[1, 2]', '2**64', 'float("inf")']
+for _ in range(600):
+    v = random.choice(FVALUES)
+    fill = random.choice(['', '', '*', '0', ' ', '{'])
+    align = random.choice(['', '', '<', '>', '^', '='])
+    sign = random.choice(['', '', '+', '-', ' '])
+    alt = random.choice(['', '', '#'])
+    zero = random.choice(['', '', '0'])
+    width = random.choice(['', '', '5', '12', '{}', '{w}'])
+    group = random.choice(['', '', ',', '_'])
+    prec = random.choice(['', '', '.2', '.0', '.{}', '.{p}'])
+    typ = random.choice(['', '', 's', 'd', 'f', 'e', 'g', 'x', '%', 'r'])
+    spec = (fill + align if align else '') + sign + alt + zero + width + group + prec + typ
+    conv = random.choice(['', '', '', '!r', '!s', '!a'])
+    field = random.choice(['', '0', 'v'])
+    fmt = random.choice(['', '<', 'x=']) + '{' + field + conv + (':' + spec if spec or random.random() < 0.2 else '') + '}' + random.choice(['', '|', '>'])
+    args, kwargs = [], ['w=7', 'p=3']
+    if field == 'v':
+        kwargs.append('v=' + v)
+    else:
+        args.append(v)
+    if field == '':
+        args += ['6'] * (spec.count('{}'))
+    elif '{}' in spec:
+        pass
+    case = expr('%r.format(%s)' % (fmt, ', '.join(args + kwargs)))
+    out = run(case)
+    if conv == '' and v in ('0', '42', '-7', 'True', '2**64') and out.startswith('!ValueError') and any(
+            m in out for m in ('Precision not', 'Cannot specify', 'Unknown format code', 'Invalid format spec',
+                               'not allowed')):
+        elsewhere.append(case)  # int.__format__'s spec errors (see below)
+    else:
+        format_cases.append(case)
+
 write('format_cases.txt', format_cases)
 
 # ---------------------------------------------------------------------------------------------
-# str behaviour that lives outside the str methods (Ops, int/bool __format__, set): kept apart
+# str behaviour that lives outside the str methods (Ops, int/bool __format__ and its spec errors,
+# set): kept apart
 # until those parts match CPython; StrCasesTest checks them in a disabled test.
 # ---------------------------------------------------------------------------------------------
 
-write('elsewhere_cases.txt', [expr(e) for e in [
+write('elsewhere_cases.txt', elsewhere + [expr(e) for e in [
     '"a" * "b"', '"a" + 1', '[1] + 1', '(1,) + "a"', '"x" * 2 ** 70', '"{:s}".format(1)', '"{0:x!r}".format(1)',
     'format(1, "s")', '"{}".format(True)', 'format(False, "")', 'f"{True}"', '"{:>5}".format(True)',
     'sorted(set("b a c".split()))',
 ]])
+
+# ---------------------------------------------------------------------------------------------
+# character classification and case mapping, code point by code point
+# ---------------------------------------------------------------------------------------------
+
+UPROPS = ['isalpha', 'isdecimal', 'isdigit', 'isnumeric', 'isspace', 'isprintable', 'isidentifier', 'islower',
+          'isupper', 'istitle', 'isalnum', 'isascii']
+UMAPS = ['upper', 'lower', 'title', 'casefold', 'swapcase', 'capitalize']
+points = set(range(0, 0x250)) | set(range(0x370, 0x530)) | set(range(0x1e00, 0x2000)) | set(range(0x2000, 0x2200))
+points |= set(range(0x2460, 0x2500)) | set(range(0x3000, 0x3040)) | set(range(0xfb00, 0xfb50))
+points |= {0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x767e, 0x5343, 0x842c, 0x96f6, 0x3405, 0x20001, 0x1d7ce, 0x1f600, 0x10400,
+           0x10428, 0xab70, 0x13a0, 0x13f8, 0x1c90, 0x10d0, 0x2c00, 0x2c30, 0xa640, 0x1f100, 0x10a40, 0x11052}
+for _ in range(1500):
+    points.add(random.randrange(0x250, 0x30000))
+with open(os.path.join(HERE, 'unicode_cases.txt'), 'w', encoding='utf-8', newline='\n') as f:
+    n = 0
+    for cp in sorted(points):
+        if 0xd800 <= cp <= 0xdfff:
+            continue
+        c = chr(cp)
+        bits = ''.join('1' if getattr(c, m)() else '0' for m in UPROPS)
+        maps = [','.join('%x' % ord(x) for x in getattr(c, m)()) for m in UMAPS]
+        f.write('\t'.join(['%x' % cp, unicodedata.category(c), bits] + maps) + '\n')
+        n += 1
+print(n, 'unicode_cases.txt')

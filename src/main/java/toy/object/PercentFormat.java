@@ -34,8 +34,7 @@ final class PercentFormat {
                 arglen = -1;
                 argidx = -2;
             }
-            dict = !(args instanceof PyTuple) && !(args instanceof PyStr) && args.type.lookup("__getitem__") != null
-                    ? args : null;
+            dict = isMapping(args) ? args : null;
             out = new StringBuilder(n + 16);
         }
 
@@ -46,6 +45,15 @@ final class PercentFormat {
             }
             throw Exc.typeError("not enough arguments for format string");
         }
+    }
+
+    /** PyMapping_Check, minus tuples and strs: the argument may be used for %(name)s. */
+    private static boolean isMapping(PyObject args) {
+        if (args instanceof PyTuple || args instanceof PyStr || args instanceof PyInt || args instanceof PyFloat
+                || args == Py.None) {
+            return false;
+        }
+        return args instanceof PyDict || args.type.lookup("__getitem__") != null;
     }
 
     /** One conversion specifier. */
@@ -220,6 +228,9 @@ final class PercentFormat {
                 if (e.matches(Exc.TypeError)) throw wrongType(type, v);
                 throw e;
             }
+        }
+        if (iobj.isSmall() && sp.prec < 0 && (type == 'd' || type == 'i' || type == 'u')) {
+            return Long.toString(iobj.value);
         }
         boolean alt = (sp.flags & F_ALT) != 0;
         BigInteger big = iobj.isSmall() ? null : iobj.big;

@@ -408,13 +408,26 @@ public final class StrMethods {
         return PyBool.TRUE;
     }
 
+    /** Characters Java accepts in identifiers that are not XID_Continue (NFKC-unstable ones). */
+    private static final int[] NOT_XID_CONTINUE = {
+        0x37a, 0x2e2f, 0x309b, 0x309c, 0xfc5e, 0xfc5f, 0xfc60, 0xfc61, 0xfc62, 0xfc63, 0xfdfa, 0xfdfb, 0xfe70,
+        0xfe72, 0xfe74, 0xfe76, 0xfe78, 0xfe7a, 0xfe7c, 0xfe7e,
+    };
+
+    /** Further characters that may continue but not start an identifier (not XID_Start). */
+    private static final int[] NOT_XID_START = {0xe33, 0xeb3, 0xff9e, 0xff9f};
+
     static boolean isIdentifier(String s) {
         if (s.isEmpty()) return false;
         int cp = s.codePointAt(0);
         if (!(cp == '_' || Character.isUnicodeIdentifierStart(cp))) return false;
+        if (cp >= 0x37a && (Arrays.binarySearch(NOT_XID_CONTINUE, cp) >= 0 || Arrays.binarySearch(NOT_XID_START, cp) >= 0)) {
+            return false;
+        }
         for (int i = Character.charCount(cp); i < s.length(); ) {
             cp = s.codePointAt(i);
             if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) return false;
+            if (cp >= 0x37a && Arrays.binarySearch(NOT_XID_CONTINUE, cp) >= 0) return false;
             i += Character.charCount(cp);
         }
         return true;
@@ -530,8 +543,13 @@ public final class StrMethods {
         }
         String up = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
         int t = Character.toTitleCase(cp);
-        if (up.codePointCount(0, up.length()) <= 1 || t != cp) {
+        if (up.codePointCount(0, up.length()) <= 1 || t != cp || Character.isTitleCase(cp)) {
             sb.appendCodePoint(t);
+            return;
+        }
+        if (cp >= 0x1f80 && cp <= 0x1fff && up.endsWith("\u0399")) {
+            // Greek with ypogegrammeni: the iota stays a combining ypogegrammeni in title case
+            sb.append(up, 0, up.length() - 1).append('\u0345');
             return;
         }
         if (cp == 0xdf || (cp >= 0xfb00 && cp <= 0xfb06) || (cp >= 0xfb13 && cp <= 0xfb17) || cp == 0x587) {
@@ -592,6 +610,10 @@ public final class StrMethods {
                 sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
             } else if (cp == 0x130) {
                 sb.append("i\u0307");
+            } else if (cp == 0x1e9e) {
+                sb.append("ss");
+            } else if (cp == 0x131) {
+                sb.append('\u0131');
             } else if ((cp >= 0x13a0 && cp <= 0x13f5)) {
                 sb.appendCodePoint(cp); // Cherokee capitals fold to themselves
             } else if ((cp >= 0xab70 && cp <= 0xabbf) || (cp >= 0x13f8 && cp <= 0x13fd)) {
