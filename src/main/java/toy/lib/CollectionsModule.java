@@ -98,7 +98,7 @@ public final class CollectionsModule {
         });
         t.def("copy", (self, a, k) -> newLike((DefaultDict) self, (PyDict) self));
         t.def("__copy__", (self, a, k) -> newLike((DefaultDict) self, (PyDict) self));
-        t.dict.put("default_factory", new PyGetSet("default_factory", o -> ((DefaultDict) o).factory,
+        t.setTypeAttr("default_factory", LibSupport.Member.member(t, "default_factory", o -> ((DefaultDict) o).factory,
                 (o, v) -> ((DefaultDict) o).factory = v == null ? Py.None : v));
         SlotWrappers.add(t, "__repr__", "__or__", "__ror__");
         LibSupport.containsSlot(t);

@@ -452,10 +452,10 @@ final class Deque extends PyObject {
         for (PyType it : new PyType[] {ITER_TYPE, REV_ITER_TYPE}) {
             it.def("__length_hint__", (self, a, k) -> PyInt.of(self.length()));
         }
-        t.dict.put("maxlen", new PyGetSet("maxlen", o -> {
+        t.setTypeAttr("maxlen", LibSupport.Member.getset(t, "maxlen", o -> {
             int m = ((Deque) o).maxlen;
             return m < 0 ? Py.None : PyInt.of(m);
-        }, null));
+        }));
         SlotWrappers.add(t, "__repr__", "__bool__", "__len__", "__iter__", "__getitem__", "__setitem__", "__delitem__",
                 "__add__", "__mul__", "__rmul__", "__iadd__", "__imul__", "compare");
         LibSupport.containsSlot(t);

@@ -97,8 +97,56 @@ public final class FunctoolsModule {
             PyObject[] p = LibSupport.bind("total_ordering", a, k, new String[] {"cls"}, 1, 1);
             return totalOrdering(p[0]);
         });
+        LibSupport.runPython(m, "<functools>", CACHED_PROPERTY);
         return m;
     }
+
+    /** functools.cached_property, as in CPython's Lib/functools.py (without the per-instance lock). */
+    private static final String CACHED_PROPERTY = """
+            _NOT_FOUND = object()
+
+            class cached_property:
+                def __init__(self, func):
+                    self.func = func
+                    self.attrname = None
+                    self.__doc__ = func.__doc__
+
+                def __set_name__(self, owner, name):
+                    if self.attrname is None:
+                        self.attrname = name
+                    elif name != self.attrname:
+                        raise TypeError(
+                            "Cannot assign the same cached_property to two different names "
+                            f"({self.attrname!r} and {name!r})."
+                        )
+
+                def __get__(self, instance, owner=None):
+                    if instance is None:
+                        return self
+                    if self.attrname is None:
+                        raise TypeError(
+                            "Cannot use cached_property instance without calling __set_name__ on it.")
+                    try:
+                        cache = instance.__dict__
+                    except AttributeError:
+                        msg = (
+                            f"No '__dict__' attribute on {type(instance).__name__!r} "
+                            f"instance to cache {self.attrname!r} property."
+                        )
+                        raise TypeError(msg) from None
+                    val = cache.get(self.attrname, _NOT_FOUND)
+                    if val is _NOT_FOUND:
+                        val = self.func(instance)
+                        try:
+                            cache[self.attrname] = val
+                        except TypeError:
+                            msg = (
+                                f"The '__dict__' attribute on {type(instance).__name__!r} instance "
+                                f"does not support item assignment for caching {self.attrname!r} property."
+                            )
+                            raise TypeError(msg) from None
+                    return val
+            """;
 
     // ----- update_wrapper ----------------------------------------------------------------
 
@@ -204,9 +252,9 @@ public final class FunctoolsModule {
     static {
         PyType t = PARTIAL;
         t.def("__call__", (self, a, k) -> self.call(a, k));
-        t.setTypeAttr("func", new LibSupport.ReadOnlyMember(t, "func", o -> ((Partial) o).func));
-        t.setTypeAttr("args", new LibSupport.ReadOnlyMember(t, "args", o -> ((Partial) o).args));
-        t.setTypeAttr("keywords", new LibSupport.ReadOnlyMember(t, "keywords", o -> ((Partial) o).keywords));
+        t.setTypeAttr("func", LibSupport.Member.member(t, "func", o -> ((Partial) o).func, null));
+        t.setTypeAttr("args", LibSupport.Member.member(t, "args", o -> ((Partial) o).args, null));
+        t.setTypeAttr("keywords", LibSupport.Member.member(t, "keywords", o -> ((Partial) o).keywords, null));
         SlotWrappers.add(t, "__repr__");
     }
 
@@ -383,7 +431,7 @@ public final class FunctoolsModule {
     static {
         PyType t = KEY_WRAPPER;
         t.def("__call__", (self, a, k) -> self.call(a, k));
-        t.dict.put("obj", new PyGetSet("obj", o -> {
+        t.setTypeAttr("obj", LibSupport.Member.member(t, "obj", o -> {
             PyObject v = ((KeyWrapper) o).obj;
             if (v == null) throw Exc.attributeError("obj");
             return v;

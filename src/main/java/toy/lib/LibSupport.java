@@ -201,18 +201,37 @@ final class LibSupport {
         return d;
     }
 
-    /** A read-only member of a built-in type (CPython's READONLY T_OBJECT): "readonly attribute". */
-    static final class ReadOnlyMember extends PyObject {
-        static final PyType TYPE = PyType.builtin("member_descriptor", PyType.OBJECT, null);
+    /**
+     * An attribute of a built-in type's instances implemented in Java: a member
+     * ({@code <member 'func' of 'functools.partial' objects>}, read-only ones say "readonly
+     * attribute" on assignment) or a computed attribute ({@code <attribute 'maxlen' of
+     * 'collections.deque' objects>}, "... is not writable").
+     */
+    static final class Member extends PyObject {
+        static final PyType MEMBER_TYPE = PyType.builtin("member_descriptor", PyType.OBJECT, null);
+        static final PyType GETSET_TYPE = PyType.builtin("getset_descriptor", PyType.OBJECT, null);
         private final String name;
         private final PyType owner;
         private final java.util.function.Function<PyObject, PyObject> getter;
+        /** Receives null for del; null when the attribute cannot be set. */
+        private final java.util.function.BiConsumer<PyObject, PyObject> setter;
 
-        ReadOnlyMember(PyType owner, String name, java.util.function.Function<PyObject, PyObject> getter) {
-            super(TYPE);
+        private Member(PyType kind, PyType owner, String name, java.util.function.Function<PyObject, PyObject> getter,
+                       java.util.function.BiConsumer<PyObject, PyObject> setter) {
+            super(kind);
             this.owner = owner;
             this.name = name;
             this.getter = getter;
+            this.setter = setter;
+        }
+
+        static Member member(PyType owner, String name, java.util.function.Function<PyObject, PyObject> getter,
+                             java.util.function.BiConsumer<PyObject, PyObject> setter) {
+            return new Member(MEMBER_TYPE, owner, name, getter, setter);
+        }
+
+        static Member getset(PyType owner, String name, java.util.function.Function<PyObject, PyObject> getter) {
+            return new Member(GETSET_TYPE, owner, name, getter, null);
         }
 
         @Override public PyObject descrGet(PyObject instance, PyType ownerType) {
@@ -222,10 +241,18 @@ final class LibSupport {
         @Override public boolean isDataDescriptor() { return true; }
 
         @Override public void descrSet(PyObject instance, PyObject value) {
-            throw Exc.attributeError("readonly attribute");
+            if (setter != null) {
+                setter.accept(instance, value);
+            } else if (type == MEMBER_TYPE) {
+                throw Exc.attributeError("readonly attribute");
+            } else {
+                throw Exc.attributeError("attribute '" + name + "' of '" + owner.name + "' objects is not writable");
+            }
         }
 
-        @Override public String repr() { return "<member '" + name + "' of '" + owner.name + "' objects>"; }
+        @Override public String repr() {
+            return "<" + (type == MEMBER_TYPE ? "member" : "attribute") + " '" + name + "' of '" + owner.name + "' objects>";
+        }
     }
 
     /**
@@ -254,5 +281,16 @@ final class LibSupport {
         System.arraycopy(names, 0, n2, 1, names.length);
         PyObject[] r = bind(fname, a2, k, n2, npos + 1, required + 1);
         return drop(r, 1);
+    }
+
+    /**
+     * Runs Python source in a module's namespace: for the parts of a module that CPython
+     * itself writes in Python and that depend on Python-level class machinery
+     * ({@code __set_name__}, descriptors of heap types). Tracebacks show the given file name.
+     */
+    static void runPython(PyModule m, String filename, String source) {
+        m.dict.put("__builtins__", toy.vm.Runtime.get().modules.get("builtins"));
+        toy.compile.Code code = toy.compile.Compiler.compileModule(toy.parse.Parser.parse(source, filename), filename, false);
+        toy.vm.Imports.runModule(code, m.dict);
     }
 }
