@@ -112,6 +112,8 @@ public final class Main {
                 return 2;
             }
             argv.addAll(rest);
+            // as CPython 3.9+, the main script's file name (tracebacks, __file__) is absolute
+            filename = Path.of(filename).toAbsolutePath().normalize().toString();
         }
         SysModule.argv = argv;
         Runtime rt = Runtime.get();
