@@ -245,6 +245,7 @@ final class PercentFormat {
             BigInteger b = BigInteger.valueOf(Long.MIN_VALUE).negate();
             digits = b.toString(type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10);
         }
+        if (sp.prec > Integer.MAX_VALUE - 32) throw Exc.memoryError();
         StringBuilder sb = new StringBuilder(digits.length() + 4 + Math.max(0, sp.prec));
         if (neg) sb.append('-');
         if (alt && type != 'd' && type != 'i' && type != 'u') sb.append('0').append(type == 'o' ? 'o' : 'x');

@@ -67,6 +67,7 @@ public final class StrMethods {
             String s = str(self);
             long width = ssize(a[0]);
             if (s.length() >= width) return same(self, s, s);
+            if (width > Integer.MAX_VALUE - 16) throw Exc.memoryError();
             int fill = (int) width - s.length();
             StringBuilder sb = new StringBuilder((int) width);
             boolean sign = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-');
