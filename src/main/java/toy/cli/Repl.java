@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -107,6 +108,8 @@ public final class Repl {
     /** True while an input is being executed (Ctrl-C then raises KeyboardInterrupt in it). */
     private volatile boolean running;
     private volatile boolean interruptPending;
+    /** Ctrl-C while neither reading a line nor running code. */
+    private volatile boolean interruptedBetween;
     private volatile EvalBreaker.Handler previousBreaker;
     private final EvalBreaker.Handler breakerHook = this::onEvalBreaker;
 
@@ -155,15 +158,28 @@ public final class Repl {
             ((PyModule) rt.modules.get("sys")).dict.put("stdin", new PyTextFile("<stdin>", "r", null, reader, false));
             return new Repl(new PlainInput(reader, StdStreams.stderr()), debug).loop(true);
         }
+        ((PyModule) rt.modules.get("sys")).dict.put("stdin", TerminalInput.ttyStdin());
+        return runOn(ti, debug);
+    }
+
+    /** The REPL reading with JLine from ti; Ctrl-C while code runs raises KeyboardInterrupt. */
+    static int runOn(TerminalInput ti, boolean debug) {
         Repl repl = new Repl(ti, debug);
-        PyModule sys = (PyModule) rt.modules.get("sys");
-        sys.dict.put("stdin", ti.stdin);
-        ti.terminal.handle(Terminal.Signal.INT, s -> repl.interruptRunning());
+        Terminal.SignalHandler old = ti.terminal.handle(Terminal.Signal.INT, s -> repl.interruptRunning());
         try {
             return repl.loop(true);
         } finally {
+            ti.terminal.handle(Terminal.Signal.INT, old);
             ti.close();
         }
+    }
+
+    /**
+     * The JLine REPL on a given (virtual) terminal, sys.stdout and sys.stderr on out and err
+     * (for tests: the terminal shows prompts and echo, out gets the results).
+     */
+    static int runOnTerminal(Terminal terminal, Path historyFile, OutputStream out, OutputStream err) {
+        return withStreams(InputStream.nullInputStream(), out, err, reader -> runOn(new TerminalInput(terminal, historyFile), false));
     }
 
     /**
@@ -287,6 +303,11 @@ public final class Repl {
         StringBuilder buf = new StringBuilder();
         while (true) {
             flushStdout();
+            if (interruptedBetween) {
+                interruptedBetween = false;
+                buf.setLength(0);
+                writeErr("KeyboardInterrupt\n");
+            }
             String line;
             try {
                 line = input.readLine(prompt(buf.length() == 0 ? "ps1" : "ps2"));
@@ -615,7 +636,12 @@ public final class Repl {
      */
     void interruptRunning() {
         ThreadState ts = mainThread;
-        if (!running || ts == null) return;
+        if (ts == null) return;
+        if (!running) {
+            // between reads (parsing, compiling): shown at the next prompt
+            interruptedBetween = true;
+            return;
+        }
         interruptPending = true;
         EvalBreaker.Handler h = EvalBreaker.handler;
         if (h != breakerHook) {
@@ -673,18 +699,50 @@ public final class Repl {
     static final class TerminalInput implements LineInput {
         final Terminal terminal;
         final LineReader reader;
-        /** sys.stdin while the REPL runs: lines read from the terminal without JLine's editing. */
-        final PyTextFile stdin;
         /** The remaining lines of a multi-line paste. */
         private final Deque<String> pending = new ArrayDeque<>();
 
-        private TerminalInput(Terminal terminal, LineReader reader) {
+        /** JLine on the given terminal, history in historyFile (null: none). */
+        TerminalInput(Terminal terminal, Path historyFile) {
             this.terminal = terminal;
-            this.reader = reader;
-            // Lines typed for input() are read from the terminal in its normal (cooked) mode,
-            // straight from file descriptor 0 and one byte at a time, so that nothing typed after
-            // the line is taken from JLine. (JLine's own reader does not see Ctrl-D there: it
-            // takes an empty read for a timeout.)
+            PyCompletion completion = new PyCompletion();
+            LineReaderBuilder b = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("toy")
+                    .parser(completion)
+                    .completer(completion)
+                    .variable(LineReader.HISTORY_SIZE, 1000)
+                    .variable(LineReader.HISTORY_FILE_SIZE, 10000);
+            if (historyFile != null) b.variable(LineReader.HISTORY_FILE, historyFile);
+            this.reader = b.build();
+            reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+            reader.setOpt(LineReader.Option.INSERT_TAB);
+            reader.unsetOpt(LineReader.Option.HISTORY_IGNORE_SPACE);
+            reader.unsetOpt(LineReader.Option.HISTORY_TIMESTAMPED);
+            reader.unsetOpt(LineReader.Option.HISTORY_REDUCE_BLANKS);
+            reader.unsetOpt(LineReader.Option.AUTO_PARAM_SLASH);
+            reader.unsetOpt(LineReader.Option.AUTO_REMOVE_SLASH);
+        }
+
+        /** The process's terminal, or an IOException when JLine can only offer a dumb one. */
+        static TerminalInput open() throws IOException {
+            Logger.getLogger("org.jline").setLevel(Level.OFF);
+            Terminal terminal = TerminalBuilder.builder().system(true).name("toy").build();
+            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                // JLine could not take the terminal: plain lines are better than a dumb editor
+                terminal.close();
+                throw new IOException("no usable terminal");
+            }
+            return new TerminalInput(terminal, historyFile());
+        }
+
+        /**
+         * sys.stdin for the process's terminal: lines typed for input() are read in the
+         * terminal's normal (cooked) mode, straight from file descriptor 0 and one byte at a
+         * time, so that nothing typed after the line is taken from JLine. (JLine's own reader
+         * does not see Ctrl-D there: it takes an empty read for a timeout.)
+         */
+        static PyTextFile ttyStdin() {
             InputStream fd0 = new FileInputStream(FileDescriptor.in) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
@@ -696,35 +754,7 @@ public final class Repl {
                     // sys.stdin.close() (exit() does it) must not close the terminal
                 }
             };
-            this.stdin = new PyTextFile("<stdin>", "r", null, new BufferedReader(new InputStreamReader(fd0, StandardCharsets.UTF_8), 1), false);
-        }
-
-        static TerminalInput open() throws IOException {
-            Logger.getLogger("org.jline").setLevel(Level.OFF);
-            Terminal terminal = TerminalBuilder.builder().system(true).name("toy").build();
-            if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
-                // JLine could not take the terminal: plain lines are better than a dumb editor
-                terminal.close();
-                throw new IOException("no usable terminal");
-            }
-            PyCompletion completion = new PyCompletion();
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("toy")
-                    .parser(completion)
-                    .completer(completion)
-                    .variable(LineReader.HISTORY_FILE, historyFile())
-                    .variable(LineReader.HISTORY_SIZE, 1000)
-                    .variable(LineReader.HISTORY_FILE_SIZE, 10000)
-                    .build();
-            reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
-            reader.setOpt(LineReader.Option.INSERT_TAB);
-            reader.unsetOpt(LineReader.Option.HISTORY_IGNORE_SPACE);
-            reader.unsetOpt(LineReader.Option.HISTORY_TIMESTAMPED);
-            reader.unsetOpt(LineReader.Option.HISTORY_REDUCE_BLANKS);
-            reader.unsetOpt(LineReader.Option.AUTO_PARAM_SLASH);
-            reader.unsetOpt(LineReader.Option.AUTO_REMOVE_SLASH);
-            return new TerminalInput(terminal, reader);
+            return new PyTextFile("<stdin>", "r", null, new BufferedReader(new InputStreamReader(fd0, StandardCharsets.UTF_8), 1), false);
         }
 
         /** ~/.toy_history, with ~ taken from $HOME as the shell does. */
@@ -805,7 +835,10 @@ public final class Repl {
                 else break;
             }
             String word = line.substring(start, c);
-            return new ParsedLine() {
+            return new CompletingParsedLine() {
+                @Override public CharSequence escape(CharSequence candidate, boolean complete) { return candidate; }
+                @Override public int rawWordCursor() { return word.length(); }
+                @Override public int rawWordLength() { return word.length(); }
                 @Override public String word() { return word; }
                 @Override public int wordCursor() { return word.length(); }
                 @Override public int wordIndex() { return 0; }
