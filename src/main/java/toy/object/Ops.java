@@ -246,11 +246,7 @@ public final class Ops {
 
     public static PyObject binary(PyObject a, PyObject b, int op) {
         PyObject r = binaryOrNull(a, b, op);
-        if (r == null) {
-            if (op == BinOp.MOD && a instanceof PyStr) return r;
-            throw Exc.typeError("unsupported operand type(s) for " + BinOp.SYMBOL[op] + ": '"
-                    + a.type.name + "' and '" + b.type.name + "'");
-        }
+        if (r == null) throw binaryError(a, b, op, BinOp.SYMBOL[op]);
         return r;
     }
 
@@ -273,6 +269,22 @@ public final class Ops {
             if (r != null && r != Py.NotImplemented) return r;
         }
         return null;
+    }
+
+    /** CPython's TypeError for an unsupported binary operation, with its special cases. */
+    private static PyException binaryError(PyObject a, PyObject b, int op, String symbol) {
+        boolean seqA = a instanceof PyStr || a instanceof PyList || a instanceof PyTuple;
+        if (op == BinOp.ADD && seqA && !a.type.heap) {
+            return Exc.typeError("can only concatenate " + a.type.name + " (not \"" + b.type.name + "\") to " + a.type.name);
+        }
+        boolean seqB = b instanceof PyStr || b instanceof PyList || b instanceof PyTuple;
+        if (op == BinOp.MUL && (seqA || seqB)) {
+            PyObject other = seqA ? b : a;
+            if (!(other instanceof PyInt)) {
+                return Exc.typeError("can't multiply sequence by non-int of type '" + other.type.name + "'");
+            }
+        }
+        return Exc.typeError("unsupported operand type(s) for " + symbol + ": '" + a.type.name + "' and '" + b.type.name + "'");
     }
 
     private static boolean overrides(PyType sub, PyType base, String name) {
@@ -299,8 +311,7 @@ public final class Ops {
         if (r != null) return r;
         r = binaryOrNull(a, b, op);
         if (r == null) {
-            throw Exc.typeError("unsupported operand type(s) for " + BinOp.ISYMBOL[op] + ": '"
-                    + a.type.name + "' and '" + b.type.name + "'");
+            throw binaryError(a, b, op, BinOp.ISYMBOL[op]);
         }
         return r;
     }

@@ -13,7 +13,7 @@ public final class PyBytes extends PyObject {
         if (p[0] == null) return of(new byte[0]);
         if (p[0] instanceof PyStr s) {
             if (p[1] == null) throw Exc.typeError("string argument without an encoding");
-            return of(s.value.getBytes(StandardCharsets.UTF_8));
+            return of(StrMethods.encode(s.value, Ops.str(p[1]), p[2] == null ? "strict" : Ops.str(p[2])));
         }
         if (p[0] instanceof PyInt n) return of(new byte[n.intValue()]);
         PyObject[] items = SeqMethods.toArray(p[0]);
@@ -36,7 +36,11 @@ public final class PyBytes extends PyObject {
     public static PyBytes of(byte[] b) { return new PyBytes(b); }
 
     static {
-        TYPE.def("decode", (self, a, k) -> PyStr.of(new String(((PyBytes) self).value, StandardCharsets.UTF_8)));
+        TYPE.def("decode", (self, a, k) -> {
+            PyObject[] p = Args.parse("decode", a, k, new String[] {"encoding", "errors"}, 0, 2);
+            return PyStr.of(StrMethods.decode(((PyBytes) self).value, p[0] == null ? "utf-8" : Ops.str(p[0]),
+                    p[1] == null ? "strict" : Ops.str(p[1])));
+        });
         TYPE.def("hex", (self, a, k) -> {
             StringBuilder sb = new StringBuilder();
             for (byte x : ((PyBytes) self).value) sb.append(String.format("%02x", x & 0xFF));

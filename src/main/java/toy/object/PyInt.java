@@ -79,7 +79,14 @@ public class PyInt extends PyObject {
 
     public final int signum() { return big != null ? big.signum() : Long.signum(value); }
 
-    @Override public String repr() { return big == null ? Long.toString(value) : IntFormat.toDecimal(big); }
+    @Override public String repr() {
+        if (big == null) return Long.toString(value);
+        try {
+            return IntFormat.toDecimal(big);
+        } catch (IllegalArgumentException e) {
+            throw Exc.valueError(e.getMessage());
+        }
+    }
 
     @Override public long hash() { return big == null ? hashLong(value) : hashBig(big); }
 
@@ -122,6 +129,12 @@ public class PyInt extends PyObject {
 
     @Override public String format(String spec) {
         if (spec.isEmpty()) return Ops.str(this);
-        return big == null ? FloatFormat.formatLong(value, spec) : FloatFormat.formatInt(big, spec);
+        try {
+            return big == null ? FloatFormat.formatLong(value, spec) : FloatFormat.formatInt(big, spec);
+        } catch (ArithmeticException e) {
+            throw Exc.overflowError(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw Exc.valueError(e.getMessage());
+        }
     }
 }

@@ -121,6 +121,7 @@ public class PyStr extends PyObject {
 
     static String repeat(String s, PyInt n) {
         if (n.signum() <= 0 || s.isEmpty()) return "";
+        if (!n.isSmall()) throw Exc.overflowError("cannot fit 'int' into an index-sized integer");
         long count = n.longValue();
         if (count * s.length() > Integer.MAX_VALUE - 16) throw Exc.memoryError();
         return s.repeat((int) count);

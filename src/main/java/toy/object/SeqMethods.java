@@ -220,6 +220,7 @@ public final class SeqMethods {
 
     static PyObject[] repeat(PyObject[] items, int n, PyInt times) {
         if (times.signum() <= 0 || n == 0) return new PyObject[0];
+        if (!times.isSmall()) throw Exc.overflowError("cannot fit 'int' into an index-sized integer");
         long t = times.longValue();
         if (t * n > Integer.MAX_VALUE - 16) throw Exc.memoryError();
         PyObject[] out = new PyObject[(int) (t * n)];
