@@ -26,6 +26,14 @@ public class PyTuple extends PyObject {
 
     public static PyTuple ofType(PyType t, PyObject[] items) { return new PyTuple(t, items); }
 
+    /** Instance dict of script subclasses (namedtuple classes and the like), created on first use. */
+    PyDict dict;
+
+    @Override public PyDict dict() {
+        if (type.heap && dict == null) dict = new PyDict();
+        return dict;
+    }
+
     public final int size() { return items.length; }
 
     public final PyObject get(int i) { return items[i]; }

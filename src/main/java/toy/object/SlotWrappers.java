@@ -50,7 +50,14 @@ public final class SlotWrappers {
                 case "__getitem__" -> (self, a, k) -> self.getItem(a[0]);
                 case "__setitem__" -> (self, a, k) -> { self.setItem(a[0], a[1]); return Py.None; };
                 case "__delitem__" -> (self, a, k) -> { self.delItem(a[0]); return Py.None; };
-                case "__contains__" -> (self, a, k) -> PyBool.of(Ops.contains(self, a[0]));
+                case "__contains__" -> (self, a, k) -> {
+                    int r = self.contains(a[0]);
+                    if (r >= 0) return PyBool.of(r == 1);
+                    PyObject it = self.iter();
+                    if (it == null) throw Exc.typeError("argument of type '" + self.type.name + "' is not iterable");
+                    for (PyObject x; (x = Ops.next(it)) != null; ) if (x == a[0] || Ops.eq(x, a[0])) return PyBool.TRUE;
+                    return PyBool.FALSE;
+                };
                 case "__format__" -> (self, a, k) -> PyStr.of(self.format(Args.strArg("format", a[0])));
                 case "__add__", "__mul__", "__mod__", "__or__", "__and__", "__sub__", "__xor__" -> {
                     int op = indexOf(BinOp.NAME, n);

@@ -110,9 +110,18 @@ public final class TypeNew {
         List<Map.Entry<String, PyObject>> entries = new ArrayList<>(t.dict.entrySet());
         for (Map.Entry<String, PyObject> e : entries) {
             PyObject v = e.getValue();
-            if (v.type.heap) {
-                PyObject sn = v.type.lookup("__set_name__");
-                if (sn != null) Ops.callMethod(sn, v, t, PyStr.of(e.getKey()));
+            PyObject sn = v.type.lookup("__set_name__");
+            if (sn != null) {
+                try {
+                    Ops.callMethod(sn, v, t, PyStr.of(e.getKey()));
+                } catch (PyException ex) {
+                    PyException re = Exc.runtimeError("Error calling __set_name__ on '" + v.type.name + "' instance '"
+                            + e.getKey() + "' in '" + t.name + "'");
+                    re.value.cause = ex.value;
+                    re.value.context = ex.value;
+                    re.value.suppressContext = true;
+                    throw re;
+                }
             }
         }
         // __init_subclass__ of the parent
