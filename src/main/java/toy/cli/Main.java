@@ -125,6 +125,7 @@ public final class Main {
         }
         try {
             Library.init(rt);
+            Repl.Site.install(rt);
             Code code;
             try {
                 code = Compiler.compileModule(Parser.parse(source, filename), filename, false);

@@ -22,6 +22,8 @@ final class Scope {
     final List<Scope> children = new ArrayList<>();
     /** Flags per name, in first-seen order. */
     final Map<String, Integer> flags = new LinkedHashMap<>();
+    /** Where each nonlocal declaration is, for the "no binding" error. */
+    final Map<String, toy.ast.Pos> nonlocalPos = new java.util.HashMap<>();
     /** Parameters in order. */
     final List<String> params = new ArrayList<>();
     /** Resolved access per name (after analysis). */

@@ -149,6 +149,7 @@ final class SymbolTable {
                 if (f != null && (f & Scope.USE) != 0) throw error(g.pos(), "name '" + n + "' is used prior to nonlocal declaration");
                 if (f != null && (f & Scope.DEF_LOCAL) != 0) throw error(g.pos(), "name '" + n + "' is assigned to before nonlocal declaration");
                 cur.add(n, Scope.DEF_NONLOCAL);
+                cur.nonlocalPos.putIfAbsent(n, g.pos());
             }
         } else if (s instanceof Stmt.ExprStmt e) {
             expr(e.value());
@@ -337,7 +338,8 @@ final class SymbolTable {
                 newGlobals.add(n);
             } else if ((f & Scope.DEF_NONLOCAL) != 0) {
                 if (!bound.contains(n)) {
-                    throw new CompileError("no binding for nonlocal '" + n + "' found", filename, Pos.NONE);
+                    throw new CompileError("no binding for nonlocal '" + n + "' found", filename,
+                            s.nonlocalPos.getOrDefault(n, Pos.NONE));
                 }
                 s.access.put(n, Scope.Access.FREE);
                 s.frees.add(n);

@@ -193,11 +193,9 @@ public final class Interpreter {
                             if (f.localsDict.remove(names[arg]) == null) throw Exc.nameError(names[arg].value);
                             break;
                         case LOAD_ATTR:
-                            f.lasti = pc - 1;
                             stack[sp - 1] = AttrCache.load(code, pc - 1, stack[sp - 1], names[arg]);
                             break;
                         case STORE_ATTR:
-                            f.lasti = pc - 1;
                             AttrCache.store(code, pc - 1, stack[sp - 1], names[arg], stack[sp - 2]);
                             sp -= 2;
                             stack[sp] = null;
@@ -208,14 +206,12 @@ public final class Interpreter {
                             stack[sp] = null;
                             break;
                         case LOAD_METHOD:
-                            f.lasti = pc - 1;
                             AttrCache.loadMethod(code, pc - 1, stack, sp, names[arg]);
                             sp++;
                             break;
                         case CALL_METHOD:
                         case CALL:
                         case CALL_KW: {
-                            f.lasti = pc - 1;
                             int op = ins & 0xFF;
                             String[] kwnames = null;
                             if (op == CALL_KW) {
@@ -300,7 +296,6 @@ public final class Interpreter {
                             break;
                         }
                         case BINARY_SUBSCR: {
-                            f.lasti = pc - 1;
                             PyObject k = stack[--sp];
                             PyObject o = stack[sp - 1];
                             PyObject r;
@@ -317,7 +312,6 @@ public final class Interpreter {
                             break;
                         }
                         case STORE_SUBSCR: {
-                            f.lasti = pc - 1;
                             PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
                             if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
                                     && i.value >= 0 && i.value < l.size) {
@@ -330,7 +324,6 @@ public final class Interpreter {
                             break;
                         }
                         case DELETE_SUBSCR: {
-                            f.lasti = pc - 1;
                             Ops.delItem(stack[sp - 2], stack[sp - 1]);
                             sp -= 2;
                             stack[sp] = stack[sp + 1] = null;
@@ -364,12 +357,10 @@ public final class Interpreter {
                                 if (arg == BinOp.SUB) { stack[sp - 1] = PyFloat.of(x.value - y.value); break; }
                                 if (arg == BinOp.MUL) { stack[sp - 1] = PyFloat.of(x.value * y.value); break; }
                             }
-                            f.lasti = pc - 1;
                             stack[sp - 1] = Ops.binary(a, b, arg);
                             break;
                         }
                         case INPLACE_OP: {
-                            f.lasti = pc - 1;
                             PyObject b = stack[--sp];
                             PyObject a = stack[sp - 1];
                             stack[sp] = null;
@@ -382,7 +373,6 @@ public final class Interpreter {
                             break;
                         }
                         case UNARY_OP:
-                            f.lasti = pc - 1;
                             stack[sp - 1] = Ops.unary(stack[sp - 1], arg);
                             break;
                         case UNARY_NOT:
@@ -395,7 +385,6 @@ public final class Interpreter {
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
                                 stack[sp - 1] = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
                             } else {
-                                f.lasti = pc - 1;
                                 stack[sp - 1] = Ops.richCompare(a, b, arg);
                             }
                             break;
@@ -408,7 +397,6 @@ public final class Interpreter {
                             break;
                         }
                         case CONTAINS_OP: {
-                            f.lasti = pc - 1;
                             PyObject b = stack[--sp];
                             stack[sp] = null;
                             boolean r = Ops.contains(b, stack[sp - 1]);
@@ -459,11 +447,9 @@ public final class Interpreter {
                             else stack[--sp] = null;
                             break;
                         case GET_ITER:
-                            f.lasti = pc - 1;
                             stack[sp - 1] = Ops.iter(stack[sp - 1]);
                             break;
                         case FOR_ITER: {
-                            f.lasti = pc - 1;
                             PyObject v = Ops.next(stack[sp - 1]);
                             if (v != null) {
                                 stack[sp++] = v;
@@ -506,7 +492,6 @@ public final class Interpreter {
                         case BUILD_SET: case BUILD_MAP: case BUILD_SLICE: case SET_ADD: case MAP_ADD: case LIST_EXTEND:
                         case SET_UPDATE: case DICT_UPDATE: case DICT_MERGE: case LIST_TO_TUPLE:
                         case UNPACK_SEQUENCE: case UNPACK_EX:
-                            f.lasti = pc - 1;
                             sp = Builders.build(ins & 0xFF, arg, stack, sp);
                             break;
                         case MAKE_FUNCTION:
@@ -570,14 +555,12 @@ public final class Interpreter {
                             stack[sp - 1] = Generators.yieldFromIter(stack[sp - 1], code);
                             break;
                         case GET_AWAITABLE:
-                            f.lasti = pc - 1;
                             stack[sp - 1] = Generators.awaitable(stack[sp - 1]);
                             break;
                         case SETUP_FINALLY:
                             f.pushBlock(arg, sp);
                             break;
                         case SETUP_WITH: {
-                            f.lasti = pc - 1;
                             PyObject mgr = stack[sp - 1];
                             PyObject[] ev = Builders.enterWith(mgr);
                             stack[sp - 1] = ev[0];
@@ -616,7 +599,6 @@ public final class Interpreter {
                             break;
                         }
                         case RAISE_VARARGS:
-                            f.lasti = pc - 1;
                             if (arg == 0) {
                                 if (ts.handled == null) throw Exc.runtimeError("No active exception to reraise");
                                 reraise = true;
@@ -645,7 +627,6 @@ public final class Interpreter {
                             break;
                         }
                         case IMPORT_FROM:
-                            f.lasti = pc - 1;
                             stack[sp] = Imports.importFrom(stack[sp - 1], names[arg].value);
                             sp++;
                             break;
@@ -661,7 +642,6 @@ public final class Interpreter {
                             if (f.localsDict.get("__annotations__") == null) f.localsDict.put("__annotations__", new PyDict());
                             break;
                         case BEFORE_ASYNC_WITH: {
-                            f.lasti = pc - 1;
                             PyObject[] ev = Builders.enterAsyncWith(stack[sp - 1]);
                             stack[sp - 1] = ev[0];
                             stack[sp++] = ev[1];
@@ -672,11 +652,9 @@ public final class Interpreter {
                             f.pushBlock(arg, sp - 1);
                             break;
                         case GET_AITER:
-                            f.lasti = pc - 1;
                             stack[sp - 1] = Generators.aiter(stack[sp - 1]);
                             break;
                         case GET_ANEXT:
-                            f.lasti = pc - 1;
                             stack[sp] = Generators.anext(stack[sp - 1]);
                             sp++;
                             break;
