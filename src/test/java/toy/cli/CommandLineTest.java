@@ -25,6 +25,7 @@ class CommandLineTest {
         ToyRun.Result r = ToyRun.run(List.of(args), 60);
         assertFalse(r.timedOut(), "timed out");
         assertNull(ToyRun.javaTraceLine(r.stderr()), "Java stack trace on stderr:\n" + r.stderr());
+        assertNull(ToyRun.javaTraceLine(r.out()), "Java stack trace on stdout:\n" + r.out());
         return r;
     }
 

@@ -144,6 +144,8 @@ class ErrorReportingTest {
         if (r.timedOut()) return "timed out after " + TIMEOUT_SECONDS + " s";
         String trace = ToyRun.javaTraceLine(r.stderr());
         if (trace != null) return "Java stack trace on stderr: " + trace;
+        trace = ToyRun.javaTraceLine(r.out());
+        if (trace != null) return "Java stack trace on stdout: " + trace;
         String wantOut = read(dir.resolve(c.name() + ".out"));
         int wantStatus = Integer.parseInt(read(dir.resolve(c.name() + ".code")).strip());
         String wantErr = read(dir.resolve(c.name() + ".stderr"));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import toy.lib.StdStreams;
+import toy.vm.ThreadState;
 
 /**
  * Runs many scripts through the toy command's logic ({@link Main#run}) in one JVM, for the
@@ -22,7 +23,8 @@ import toy.lib.StdStreams;
  * {@code i STATUS MILLIS} to RESULTS_FILE. When an input is still running after TIMEOUT_MS it
  * appends {@code i TIMEOUT} and halts the JVM; the caller restarts the driver after that input.
  * A Java throwable escaping {@code Main.run} is recorded as {@code i THROW description}.
- * Inputs share one interpreter runtime, as the runs of a REPL session would.
+ * Inputs share one interpreter runtime, as the runs of a REPL session would; the recursion
+ * limit, which a script may change, is reset to CPython's default before each input.
  */
 public final class FuzzDriver {
     private FuzzDriver() {}
@@ -37,6 +39,7 @@ public final class FuzzDriver {
                 System.err.print("\n@@FUZZ " + i + "\n");
                 System.err.flush();
                 String file = files.get(i);
+                ThreadState.recursionLimit = 1000;
                 int[] status = {-1};
                 Throwable[] thrown = {null};
                 Thread t = new Thread(null, () -> {
