@@ -213,6 +213,45 @@ public final class Interpreter {
                         case CALL:
                         case CALL_KW: {
                             int op = ins & 0xFF;
+                            if (op != CALL_KW) {
+                                // fast path: a script function called with exactly its positional parameters
+                                int base = op == CALL ? sp - arg - 1 : sp - arg - 2;
+                                PyObject fn = stack[base];
+                                PyObject self = op == CALL ? null : stack[base + 1];
+                                int nargs = self == null ? arg : arg + 1;
+                                if (fn instanceof PyFunction pf && pf.simpleArgs && pf.code.argcount == nargs
+                                        && ts.depth < ThreadState.recursionLimit) {
+                                    Frame nf = Frame.forCall(pf, rt.builtinsDict);
+                                    PyObject[] nl = nf.locals;
+                                    int from = self == null ? base + 1 : base + 1;
+                                    if (self == null) {
+                                        for (int i = 0; i < arg; i++) nl[i] = stack[from + i];
+                                    } else {
+                                        nl[0] = self;
+                                        for (int i = 0; i < arg; i++) nl[i + 1] = stack[base + 2 + i];
+                                    }
+                                    if (nf.cells != null) ArgBinder.setupCells(pf, nf);
+                                    f.lasti = pc - 1;
+                                    ts.depth++;
+                                    for (int i = base; i < sp; i++) stack[i] = null;
+                                    f.sp = base;
+                                    f.pc = pc;
+                                    nf.back = f;
+                                    nf.inlineCall = true;
+                                    ts.frame = nf;
+                                    f = nf;
+                                    code = f.code;
+                                    instrs = code.code;
+                                    consts = code.consts;
+                                    names = code.names;
+                                    stack = f.stack;
+                                    locals = nl;
+                                    pc = 0;
+                                    sp = 0;
+                                    if (ts.evalBreaker != 0) EvalBreaker.handle(ts, f);
+                                    break;
+                                }
+                            }
                             String[] kwnames = null;
                             if (op == CALL_KW) {
                                 kwnames = kwNames((PyTuple) stack[--sp]);

@@ -26,6 +26,11 @@ public final class PyFunction extends PyObject {
     public final PyCell[] closure;
     public String name;
     public String qualname;
+    /**
+     * True when a call with exactly argcount positional arguments can bind them by copying:
+     * no *args, **kwargs, keyword-only parameters or cells, and not a generator.
+     */
+    final boolean simpleArgs;
     /** Attributes set on the function (__wrapped__, user attributes), created on demand. */
     PyDict dict;
     PyObject doc;
@@ -60,6 +65,8 @@ public final class PyFunction extends PyObject {
     public PyFunction(Code code, PyDict globals, PyObject[] defaults, PyDict kwdefaults, PyCell[] closure) {
         super(TYPE);
         this.code = code;
+        this.simpleArgs = !code.isGenerator() && code.kwonlyargcount == 0 && code.cellvars.length == 0
+                && (code.flags & (Code.VARARGS | Code.VARKEYWORDS)) == 0;
         this.globals = globals;
         this.defaults = defaults;
         this.kwdefaults = kwdefaults;
