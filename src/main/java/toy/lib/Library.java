@@ -25,6 +25,11 @@ public final class Library {
         rt.builtinModules.put("functools", FunctoolsModule::create);
         rt.builtinModules.put("collections", CollectionsModule::create);
         rt.builtinModules.put("operator", OperatorModule::create);
+        rt.builtinModules.put("math", MathModule::create);
+        rt.builtinModules.put("time", TimeModule::create);
+        rt.builtinModules.put("os", OsModule::create);
+        rt.builtinModules.put("os.path", OsModule::pathModule);
+        rt.builtinModules.put("random", RandomModule::create);
         rt.modules.put("builtins", BuiltinsModule.create(rt));
         rt.modules.put("sys", SysModule.create(rt));
     }
