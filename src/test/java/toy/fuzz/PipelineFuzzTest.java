@@ -39,7 +39,7 @@ import toy.conformance.ToyRun;
  * they are counted and printed but do not fail the test.
  */
 class PipelineFuzzTest {
-    static final int PER_INPUT_TIMEOUT_MS = 20_000;
+    static final int PER_INPUT_TIMEOUT_MS = 30_000;
     static final int MAX_TIMEOUTS = 4;
 
     /** One fuzz input. */
@@ -182,10 +182,11 @@ class PipelineFuzzTest {
     void everyFuzzedInputEndsWithStatusZeroOrOneWithoutJavaTraces(@TempDir Path tmp) throws Exception {
         Path corpus = ToyRun.corpusDir();
         List<Input> inputs = new ArrayList<>();
-        inputs.addAll(extremes());
         inputs.addAll(mutants(corpus));
         inputs.addAll(tokenSoup(2500, 20240611L));
         inputs.addAll(randomBytes(800, 777L));
+        // last, when the driver JVM is warm: some are big enough to take seconds in a cold JVM
+        inputs.addAll(extremes());
         List<KnownFailure> known = KnownFailure.read(corpus.resolve("fuzz-known-failures.txt"));
 
         Path dir = Files.createDirectories(tmp.resolve("inputs"));
@@ -265,6 +266,8 @@ class PipelineFuzzTest {
         }
         System.err.println("pipeline fuzz: " + inputs.size() + " inputs, " + launch + " driver JVM(s); statuses " + statusCounts);
         knownHits.forEach((reason, count) -> System.err.println("pipeline fuzz: known failure x" + count + ": " + reason));
+        known.stream().filter(k -> !knownHits.containsKey(k.reason())).forEach(k -> System.err.println(
+                "pipeline fuzz: known failure no longer seen; remove it from fuzz-known-failures.txt: " + k.reason()));
         // Not a failure (the contract is status 0 or 1), but a hint at Toy bugs worth a look.
         if (!disagreements.isEmpty()) {
             System.err.println("pipeline fuzz: " + disagreements.size() + " mutant(s) ended with another status than under CPython, e.g.:");
