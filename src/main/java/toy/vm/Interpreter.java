@@ -87,11 +87,6 @@ public final class Interpreter {
                             stack[sp] = stack[sp - 1];
                             sp++;
                             break;
-                        case DUP_TOP_TWO:
-                            stack[sp] = stack[sp - 2];
-                            stack[sp + 1] = stack[sp - 1];
-                            sp += 2;
-                            break;
                         case ROT_TWO: {
                             PyObject t = stack[sp - 1];
                             stack[sp - 1] = stack[sp - 2];
@@ -105,18 +100,6 @@ public final class Interpreter {
                             stack[sp - 3] = t;
                             break;
                         }
-                        case ROT_FOUR: {
-                            PyObject t = stack[sp - 1];
-                            stack[sp - 1] = stack[sp - 2];
-                            stack[sp - 2] = stack[sp - 3];
-                            stack[sp - 3] = stack[sp - 4];
-                            stack[sp - 4] = t;
-                            break;
-                        }
-                        case COPY:
-                            stack[sp] = stack[sp - arg];
-                            sp++;
-                            break;
                         case LOAD_CONST:
                             stack[sp++] = consts[arg];
                             break;
@@ -130,10 +113,6 @@ public final class Interpreter {
                             locals[arg] = stack[--sp];
                             stack[sp] = null;
                             break;
-                        case DELETE_FAST:
-                            if (locals[arg] == null) throw unboundLocal(code, arg);
-                            locals[arg] = null;
-                            break;
                         case LOAD_DEREF: {
                             PyObject v = f.cells[arg].value;
                             if (v == null) throw unboundDeref(code, arg);
@@ -144,23 +123,9 @@ public final class Interpreter {
                             f.cells[arg].value = stack[--sp];
                             stack[sp] = null;
                             break;
-                        case DELETE_DEREF:
-                            if (f.cells[arg].value == null) throw unboundDeref(code, arg);
-                            f.cells[arg].value = null;
-                            break;
                         case LOAD_CLOSURE:
                             stack[sp++] = f.cells[arg];
                             break;
-                        case LOAD_CLASSDEREF: {
-                            String n = arg < code.cellvars.length ? code.cellvars[arg] : code.freevars[arg - code.cellvars.length];
-                            PyObject v = f.localsDict.get(PyStr.intern(n));
-                            if (v == null) {
-                                v = f.cells[arg].value;
-                                if (v == null) throw unboundDeref(code, arg);
-                            }
-                            stack[sp++] = v;
-                            break;
-                        }
                         case LOAD_GLOBAL: {
                             int at = pc - 1;
                             PyDict g = f.globals;
@@ -175,22 +140,12 @@ public final class Interpreter {
                             stack[sp++] = v;
                             break;
                         }
-                        case STORE_GLOBAL:
-                            f.globals.put(names[arg], stack[--sp]);
-                            stack[sp] = null;
-                            break;
-                        case DELETE_GLOBAL:
-                            if (f.globals.remove(names[arg]) == null) throw Exc.nameError(names[arg].value);
-                            break;
                         case LOAD_NAME:
                             stack[sp++] = loadName(f, names[arg]);
                             break;
                         case STORE_NAME:
                             f.localsDict.put(names[arg], stack[--sp]);
                             stack[sp] = null;
-                            break;
-                        case DELETE_NAME:
-                            if (f.localsDict.remove(names[arg]) == null) throw Exc.nameError(names[arg].value);
                             break;
                         case LOAD_ATTR:
                             stack[sp - 1] = AttrCache.load(code, pc - 1, stack[sp - 1], names[arg]);
@@ -200,10 +155,6 @@ public final class Interpreter {
                             sp -= 2;
                             stack[sp] = null;
                             stack[sp + 1] = null;
-                            break;
-                        case DELETE_ATTR:
-                            Ops.delAttr(stack[--sp], names[arg]);
-                            stack[sp] = null;
                             break;
                         case LOAD_METHOD:
                             AttrCache.loadMethod(code, pc - 1, stack, sp, names[arg]);
@@ -323,17 +274,6 @@ public final class Interpreter {
                             stack[base] = r;
                             break;
                         }
-                        case CALL_FUNCTION_EX: {
-                            f.lasti = pc - 1;
-                            PyObject kw = arg == 1 ? stack[--sp] : null;
-                            PyObject args = stack[--sp];
-                            PyObject fn = stack[sp - 1];
-                            f.sp = sp;
-                            stack[sp - 1] = CallSupport.callEx(fn, (PyTuple) args, (PyDict) kw);
-                            stack[sp] = null;
-                            stack[sp + 1] = null;
-                            break;
-                        }
                         case BINARY_SUBSCR: {
                             PyObject k = stack[--sp];
                             PyObject o = stack[sp - 1];
@@ -360,12 +300,6 @@ public final class Interpreter {
                             }
                             sp -= 3;
                             stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-                            break;
-                        }
-                        case DELETE_SUBSCR: {
-                            Ops.delItem(stack[sp - 2], stack[sp - 1]);
-                            sp -= 2;
-                            stack[sp] = stack[sp + 1] = null;
                             break;
                         }
                         case BINARY_OP: {
@@ -522,20 +456,6 @@ public final class Interpreter {
                             ((PyList) stack[sp - arg]).append(v);
                             break;
                         }
-                        case FORMAT_VALUE:
-                            sp = Builders.formatValue(stack, sp, arg);
-                            break;
-                        case BUILD_STRING:
-                            sp = Builders.buildString(stack, sp, arg);
-                            break;
-                        case BUILD_SET: case BUILD_MAP: case BUILD_SLICE: case SET_ADD: case MAP_ADD: case LIST_EXTEND:
-                        case SET_UPDATE: case DICT_UPDATE: case DICT_MERGE: case LIST_TO_TUPLE:
-                        case UNPACK_SEQUENCE: case UNPACK_EX:
-                            sp = Builders.build(ins & 0xFF, arg, stack, sp);
-                            break;
-                        case MAKE_FUNCTION:
-                            sp = Builders.makeFunction(f, stack, sp, arg);
-                            break;
                         case RETURN_VALUE: {
                             PyObject r = stack[--sp];
                             stack[sp] = null;
@@ -590,51 +510,16 @@ public final class Interpreter {
                             stack[sp - 1] = out[0];
                             break;
                         }
-                        case GET_YIELD_FROM_ITER:
-                            stack[sp - 1] = Generators.yieldFromIter(stack[sp - 1], code);
-                            break;
-                        case GET_AWAITABLE:
-                            stack[sp - 1] = Generators.awaitable(stack[sp - 1]);
-                            break;
                         case SETUP_FINALLY:
                             f.pushBlock(arg, sp);
                             break;
-                        case SETUP_WITH: {
-                            PyObject mgr = stack[sp - 1];
-                            PyObject[] ev = Builders.enterWith(mgr);
-                            stack[sp - 1] = ev[0];
-                            f.pushBlock(arg, sp);
-                            stack[sp++] = ev[1];
-                            break;
-                        }
                         case POP_BLOCK:
                             f.nblocks--;
                             break;
-                        case PUSH_EXC_INFO: {
-                            PyObject exc = stack[sp - 1];
-                            PyBaseException prev = ts.handled;
-                            stack[sp - 1] = prev == null ? Py.None : prev;
-                            stack[sp++] = exc;
-                            ts.handled = (PyBaseException) exc;
-                            break;
-                        }
-                        case POP_EXCEPT: {
-                            PyObject prev = stack[--sp];
-                            stack[sp] = null;
-                            ts.handled = prev == Py.None ? null : (PyBaseException) prev;
-                            break;
-                        }
                         case JUMP_IF_NOT_EXC_MATCH: {
                             PyObject type = stack[--sp];
                             stack[sp] = null;
                             if (!Raise.matches((PyBaseException) stack[sp - 1], type)) pc = arg;
-                            break;
-                        }
-                        case WITH_EXCEPT_START: {
-                            // ( exit prev exc -- exit prev exc res )
-                            PyBaseException exc = (PyBaseException) stack[sp - 1];
-                            PyObject exit = stack[sp - 3];
-                            stack[sp++] = Ops.call(exit, exc.type, exc, exc.traceback == null ? Py.None : exc.traceback);
                             break;
                         }
                         case RAISE_VARARGS:
@@ -650,53 +535,6 @@ public final class Interpreter {
                             reraise = true;
                             throw new PyException((PyBaseException) exc);
                         }
-                        case LOAD_ASSERTION_ERROR:
-                            stack[sp++] = Exc.AssertionError;
-                            break;
-                        case LOAD_BUILD_CLASS:
-                            stack[sp++] = Runtime.get().buildClass;
-                            break;
-                        case IMPORT_NAME: {
-                            f.lasti = pc - 1;
-                            PyObject fromlist = stack[--sp];
-                            stack[sp] = null;
-                            PyObject level = stack[sp - 1];
-                            f.sp = sp;
-                            stack[sp - 1] = Imports.importName(names[arg].value, fromlist, ((PyInt) level).intValue(), f);
-                            break;
-                        }
-                        case IMPORT_FROM:
-                            stack[sp] = Imports.importFrom(stack[sp - 1], names[arg].value);
-                            sp++;
-                            break;
-                        case IMPORT_STAR:
-                            Imports.importStar(stack[--sp], f);
-                            stack[sp] = null;
-                            break;
-                        case PRINT_EXPR:
-                            Builders.printExpr(stack[--sp]);
-                            stack[sp] = null;
-                            break;
-                        case SETUP_ANNOTATIONS:
-                            if (f.localsDict.get("__annotations__") == null) f.localsDict.put("__annotations__", new PyDict());
-                            break;
-                        case BEFORE_ASYNC_WITH: {
-                            PyObject[] ev = Builders.enterAsyncWith(stack[sp - 1]);
-                            stack[sp - 1] = ev[0];
-                            stack[sp++] = ev[1];
-                            break;
-                        }
-                        case SETUP_ASYNC_WITH:
-                            // the awaited __aenter__ result is on top; the block level excludes it
-                            f.pushBlock(arg, sp - 1);
-                            break;
-                        case GET_AITER:
-                            stack[sp - 1] = Generators.aiter(stack[sp - 1]);
-                            break;
-                        case GET_ANEXT:
-                            stack[sp] = Generators.anext(stack[sp - 1]);
-                            sp++;
-                            break;
                         case END_ASYNC_FOR: {
                             PyBaseException exc = (PyBaseException) stack[sp - 1];
                             PyObject prev = stack[sp - 2];
@@ -710,7 +548,9 @@ public final class Interpreter {
                             break;
                         }
                         default:
-                            throw new IllegalStateException("bad opcode " + (ins & 0xFF));
+                            f.lasti = pc - 1;
+                            sp = SlowOps.execute(ins & 0xFF, arg, f, ts, stack, sp);
+                            break;
                     }
                 }
             } catch (PyException e) {
@@ -753,7 +593,7 @@ public final class Interpreter {
 
     // ----- slow paths kept out of the loop -------------------------------------------------
 
-    private static PyException unboundLocal(Code code, int slot) {
+    static PyException unboundLocal(Code code, int slot) {
         String n = code.varnames[slot];
         PyBaseException e = Exc.instance(Exc.UnboundLocalError,
                 "cannot access local variable '" + n + "' where it is not associated with a value");
@@ -761,7 +601,7 @@ public final class Interpreter {
         return new PyException(e);
     }
 
-    private static PyException unboundDeref(Code code, int i) {
+    static PyException unboundDeref(Code code, int i) {
         if (i < code.cellvars.length) return unboundLocal2(code.cellvars[i]);
         String n = code.freevars[i - code.cellvars.length];
         return Exc.raise(Exc.NameError,
