@@ -53,11 +53,82 @@ public final class TracebackPrinter {
                 lastLine = tb.line;
                 sb.append("  File \"").append(tb.filename).append("\", line ").append(tb.line).append(", in ").append(tb.name).append('\n');
                 String src = sourceLine(tb.filename, tb.line);
-                if (src != null && !src.isBlank()) sb.append("    ").append(src.strip()).append('\n');
+                if (src != null && !src.isBlank()) {
+                    sb.append("    ").append(src.strip()).append('\n');
+                    appendCarets(sb, src, tb);
+                }
             }
             if (repeat >= 3) appendRepeat(sb, repeat - 2);
         }
         sb.append(lastLine(e)).append('\n');
+    }
+
+    /**
+     * CPython 3.11's position markers under a traceback's source line: {@code ^} under the
+     * failing expression, or for a binary operation or subscript {@code ~} under the operands
+     * and {@code ^} under the operator or brackets. Omitted when the expression is the whole
+     * line and has no such parts (print_error_location_carets in Python/traceback.c).
+     */
+    static void appendCarets(StringBuilder sb, String src, PyTraceback tb) {
+        int start = tb.col, end = tb.endCol;
+        if (start < 0 || end < 0 || tb.endLine < tb.line) return;
+        int truncation = 0;
+        while (truncation < src.length() && Character.isWhitespace(src.charAt(truncation))) truncation++;
+        int stripped = src.strip().length();
+        int leftEnd = -1, rightStart = -1;
+        if (tb.endLine == tb.line) {
+            if (end > src.length() || start >= end) return;
+            int[] anchors = anchors(src.substring(start, end));
+            if (anchors != null) {
+                leftEnd = start + anchors[0];
+                rightStart = start + anchors[1];
+            }
+        } else {
+            int i = src.length();
+            while (--i >= 0 && Character.isWhitespace(src.charAt(i))) { }
+            end = i + 1;
+            if (start >= end) return;
+        }
+        boolean secondary = leftEnd != -1 || rightStart != -1;
+        if (end - start == stripped && !secondary) return;
+        sb.append("    ");
+        for (int i = truncation; i < start; i++) sb.append(' ');
+        for (int i = start; i < end; i++) sb.append(secondary && !(i >= leftEnd && i < rightStart) ? '~' : '^');
+        sb.append('\n');
+    }
+
+    /** The operator (or bracket) span inside a binary-operation or subscript segment, or null. */
+    private static int[] anchors(String segment) {
+        toy.ast.Module m;
+        try {
+            m = toy.parse.Parser.parse(segment, "<segment>");
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (m.body().size() != 1 || !(m.body().get(0) instanceof toy.ast.Stmt.ExprStmt es)) return null;
+        toy.ast.Expr e = es.value();
+        if (e instanceof toy.ast.Expr.BinOp b) {
+            int rightCol = b.right().pos().col();
+            for (int i = b.left().pos().endCol(); i < rightCol && i < segment.length(); i++) {
+                char ch = segment.charAt(i);
+                if (Character.isWhitespace(ch)) continue;
+                int left = i, right = i + 1;
+                if (i + 1 < rightCol && !Character.isWhitespace(segment.charAt(i + 1))) right++;
+                if (i + 1 < rightCol && ch == ')') continue;
+                return new int[] {left, right};
+            }
+            return null;
+        }
+        if (e instanceof toy.ast.Expr.Subscript sub) {
+            int n = segment.length();
+            int left = sub.value().pos().endCol();
+            int right = sub.slice().pos().endCol() + 1;
+            while (left < n && segment.charAt(left) != '[') left++;
+            while (right < n && segment.charAt(right) != ']') right++;
+            if (right < n) right++;
+            return new int[] {left, right};
+        }
+        return null;
     }
 
     private static void appendRepeat(StringBuilder sb, int n) {

@@ -24,6 +24,11 @@ public final class Code extends PyObject {
     public final int[] code;
     /** The source line of each instruction. */
     public final int[] lines;
+    /**
+     * The column span of each instruction's source expression: start column, end line and end
+     * column (0-based, end exclusive; -1 when unknown), for the carets under traceback lines.
+     */
+    public final int[] cols, endLines, endCols;
     public final PyObject[] consts;
     /** Names used by global, attribute, name and import instructions (interned). */
     public final PyStr[] names;
@@ -54,7 +59,8 @@ public final class Code extends PyObject {
 
     public Code(String name, String qualname, String filename, int firstLine, int[] code, int[] lines,
                 PyObject[] consts, PyStr[] names, String[] varnames, String[] cellvars, String[] freevars,
-                int[] cell2arg, int argcount, int posonlyargcount, int kwonlyargcount, int flags, int stackSize) {
+                int[] cell2arg, int argcount, int posonlyargcount, int kwonlyargcount, int flags, int stackSize,
+                int[][] spans) {
         super(TYPE);
         this.name = name;
         this.qualname = qualname;
@@ -62,6 +68,9 @@ public final class Code extends PyObject {
         this.firstLine = firstLine;
         this.code = code;
         this.lines = lines;
+        this.cols = spans[0];
+        this.endLines = spans[1];
+        this.endCols = spans[2];
         this.consts = consts;
         this.names = names;
         this.varnames = varnames;

@@ -21,9 +21,13 @@ final class CodeBuilder {
     private int[] ops = new int[64];
     private int[] args = new int[64];
     private int[] lineOf = new int[64];
+    /** Per instruction: start column, end line and end column (exclusive) of its source expression. */
+    private int[] colOf = new int[64], endLineOf = new int[64], endColOf = new int[64];
     int size;
     /** The line of the statement being compiled, stamped on each instruction. */
     int line;
+    /** The column span of the node being compiled (stamped with line on each instruction). */
+    int col = -1, endLine, endCol = -1;
     private final List<PyObject> consts = new ArrayList<>();
     private final Map<Object, Integer> constIndex = new HashMap<>();
     private final List<PyStr> names = new ArrayList<>();
@@ -60,10 +64,16 @@ final class CodeBuilder {
             ops = Arrays.copyOf(ops, size * 2);
             args = Arrays.copyOf(args, size * 2);
             lineOf = Arrays.copyOf(lineOf, size * 2);
+            colOf = Arrays.copyOf(colOf, size * 2);
+            endLineOf = Arrays.copyOf(endLineOf, size * 2);
+            endColOf = Arrays.copyOf(endColOf, size * 2);
         }
         ops[size] = op;
         args[size] = arg;
         lineOf[size] = line;
+        colOf[size] = col;
+        endLineOf[size] = endLine;
+        endColOf[size] = endCol;
         return size++;
     }
 
@@ -109,6 +119,7 @@ final class CodeBuilder {
     Code build() {
         int[] code = new int[size];
         int[] lines = Arrays.copyOf(lineOf, size);
+        int[][] spans = {Arrays.copyOf(colOf, size), Arrays.copyOf(endLineOf, size), Arrays.copyOf(endColOf, size)};
         for (int i = 0; i < size; i++) {
             int a = args[i];
             if (Opcode.isJump(ops[i])) {
@@ -125,6 +136,6 @@ final class CodeBuilder {
         int depth = StackDepth.compute(code);
         return new Code(name, qualname, filename, firstLine, code, lines, consts.toArray(new PyObject[0]),
                 names.toArray(new PyStr[0]), varnames.toArray(new String[0]), cellvars.toArray(new String[0]),
-                freevars.toArray(new String[0]), cell2arg, argcount, posonlyargcount, kwonlyargcount, flags, depth);
+                freevars.toArray(new String[0]), cell2arg, argcount, posonlyargcount, kwonlyargcount, flags, depth, spans);
     }
 }

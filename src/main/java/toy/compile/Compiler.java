@@ -84,8 +84,14 @@ public final class Compiler {
 
     // ----- helpers -----------------------------------------------------------------------
 
+    /** Makes p the source position of the instructions emitted next. */
     void setLine(Pos p) {
-        if (p != null && p.line() > 0) u.line = p.line();
+        if (p != null && p.line() > 0) {
+            u.line = p.line();
+            u.col = p.col();
+            u.endLine = p.endLine();
+            u.endCol = p.endCol();
+        }
     }
 
     int constIndex(PyObject v, Object key) { return u.addConst(v, key); }

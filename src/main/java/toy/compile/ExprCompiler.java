@@ -51,6 +51,7 @@ final class ExprCompiler {
         if (e instanceof Expr.Constant k) {
             c.loadConst(k.value());
         } else if (e instanceof Expr.Name n) {
+            c.setLine(n.pos());
             c.nameOp(n.id(), NameOp.LOAD);
         } else if (e instanceof Expr.BinOp b) {
             expr(b.left());

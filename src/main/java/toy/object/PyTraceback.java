@@ -12,13 +12,22 @@ public final class PyTraceback extends PyObject {
     /** The function's name as the traceback prints it ({@code <module>}, {@code f}). */
     public final String name;
     public final int line;
+    /** The failing expression's span: start column, end line, end column (0-based; -1 unknown). */
+    public final int col, endLine, endCol;
     public PyTraceback next;
 
     public PyTraceback(String filename, String name, int line, PyTraceback next) {
+        this(filename, name, line, -1, line, -1, next);
+    }
+
+    public PyTraceback(String filename, String name, int line, int col, int endLine, int endCol, PyTraceback next) {
         super(TYPE);
         this.filename = filename;
         this.name = name;
         this.line = line;
+        this.col = col;
+        this.endLine = endLine;
+        this.endCol = endCol;
         this.next = next;
     }
 

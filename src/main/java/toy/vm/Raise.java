@@ -59,7 +59,8 @@ final class Raise {
      * context the first time the exception is seen while another is being handled.
      */
     static void addTraceback(PyBaseException e, Code code, Frame f, int pc, ThreadState ts) {
-        int line = code.lines.length == 0 ? code.firstLine : code.lines[Math.max(0, Math.min(pc, code.lines.length - 1))];
+        int at = Math.max(0, Math.min(pc, code.lines.length - 1));
+        int line = code.lines.length == 0 ? code.firstLine : code.lines[at];
         if (e.traceback == null || e.traceback.name != null) {
             PyBaseException handled = ts.handled;
             if (e.traceback == null && handled != null && handled != e && e.context == null) {
@@ -73,6 +74,11 @@ final class Raise {
                 if (!cycle) e.context = handled;
             }
         }
-        e.traceback = new PyTraceback(code.filename, code.name, line, e.traceback);
+        if (code.lines.length == 0) {
+            e.traceback = new PyTraceback(code.filename, code.name, line, e.traceback);
+        } else {
+            e.traceback = new PyTraceback(code.filename, code.name, line, code.cols[at], code.endLines[at],
+                    code.endCols[at], e.traceback);
+        }
     }
 }
