@@ -238,7 +238,16 @@ public final class SeqMethods {
     }
 
     static void setSlice(PyList list, PySlice sl, PyObject value) {
-        PyObject[] v = value == list ? list.toArray() : toArray(value);
+        PyObject[] v;
+        if (value == list) {
+            v = list.toArray();
+        } else {
+            if (!(value instanceof PyList || value instanceof PyTuple) && value.type.lookup("__iter__") == null
+                    && value.type.lookup("__getitem__") == null) {
+                throw Exc.typeError("can only assign an iterable");
+            }
+            v = toArray(value);
+        }
         int[] r = sl.indices(list.size);
         int start = r[0], step = r[2], len = r[3];
         if (step == 1) {

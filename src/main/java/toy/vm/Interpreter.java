@@ -174,12 +174,12 @@ public final class Interpreter {
                                         && ts.depth < ThreadState.recursionLimit) {
                                     Frame nf = Frame.forCall(pf, rt.builtinsDict);
                                     PyObject[] nl = nf.locals;
-                                    int from = self == null ? base + 1 : base + 1;
+                                    int from = op == CALL ? base + 1 : base + 2;
                                     if (self == null) {
                                         for (int i = 0; i < arg; i++) nl[i] = stack[from + i];
                                     } else {
                                         nl[0] = self;
-                                        for (int i = 0; i < arg; i++) nl[i + 1] = stack[base + 2 + i];
+                                        for (int i = 0; i < arg; i++) nl[i + 1] = stack[from + i];
                                     }
                                     if (nf.cells != null) ArgBinder.setupCells(pf, nf);
                                     f.lasti = pc - 1;
@@ -203,6 +203,7 @@ public final class Interpreter {
                                     break;
                                 }
                             }
+                            f.lasti = pc - 1;
                             String[] kwnames = null;
                             if (op == CALL_KW) {
                                 kwnames = kwNames((PyTuple) stack[--sp]);
