@@ -103,7 +103,9 @@ public final class Main {
                 return 2;
             }
             try {
-                source = Files.readString(Path.of(filename), StandardCharsets.UTF_8);
+                byte[] bytes = Files.readAllBytes(Path.of(filename));
+                source = decodeSource(bytes, Path.of(filename).toAbsolutePath().normalize().toString());
+                if (source == null) return 1;
             } catch (NoSuchFileException e) {
                 System.err.println("toy: can't open file '" + filename + "': [Errno 2] No such file or directory");
                 return 2;
@@ -120,8 +122,16 @@ public final class Main {
         if (!filename.equals("<string>")) {
             Path parent = Path.of(filename).toAbsolutePath().getParent();
             if (parent != null) rt.scriptDir = parent;
-        } else {
-            TracebackPrinter.registerSource(filename, source);
+        }
+        int nul = source.indexOf('\0');
+        if (nul >= 0) {
+            // CPython refuses source with NUL bytes before parsing
+            String before = source.substring(0, nul);
+            int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
+            String text = before.substring(before.lastIndexOf('\n') + 1).strip();
+            System.err.print("  File \"" + filename + "\", line " + line + "\n    " + text
+                    + "\nSyntaxError: source code cannot contain null bytes\n");
+            return 1;
         }
         try {
             Library.init(rt);
@@ -165,6 +175,42 @@ public final class Main {
             else System.err.println("(run with --debug to see the Java stack trace)");
             return 70;
         }
+    }
+
+    /**
+     * Decodes a script as UTF-8, or prints CPython's error for a file that is not UTF-8 and
+     * returns null.
+     */
+    static String decodeSource(byte[] bytes, String filename) {
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            return dec.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            System.err.println("SyntaxError: Non-UTF-8 code starting with '\\x" + String.format("%02x", bytes[bad] & 0xFF)
+                    + "' in file " + filename + " on line " + line
+                    + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details");
+            return null;
+        }
+    }
+
+    /** The index of the first byte that does not start a well-formed UTF-8 sequence. */
+    private static int firstInvalidUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            if (n < 0) return i;
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) return i;
+            }
+            i += n + 1;
+        }
+        return Math.max(0, b.length - 1);
     }
 
     /** Prints an uncaught exception (or handles SystemExit) and returns the exit status. */

@@ -96,6 +96,32 @@ public final class Code extends PyObject {
         return argcount + kwonlyargcount + ((flags & VARARGS) != 0 ? 1 : 0) + ((flags & VARKEYWORDS) != 0 ? 1 : 0);
     }
 
+    @Override public PyObject getAttr(PyStr n) {
+        switch (n.value) {
+            case "co_name": return PyStr.of(name);
+            case "co_qualname": return PyStr.of(qualname);
+            case "co_filename": return PyStr.of(filename);
+            case "co_firstlineno": return toy.object.PyInt.of(firstLine);
+            case "co_argcount": return toy.object.PyInt.of(argcount);
+            case "co_posonlyargcount": return toy.object.PyInt.of(posonlyargcount);
+            case "co_kwonlyargcount": return toy.object.PyInt.of(kwonlyargcount);
+            case "co_flags": return toy.object.PyInt.of(flags);
+            case "co_nlocals": return toy.object.PyInt.of(varnames.length);
+            case "co_varnames": return strings(varnames);
+            case "co_cellvars": return strings(cellvars);
+            case "co_freevars": return strings(freevars);
+            case "co_names": return toy.object.PyTuple.of(names.clone());
+            case "co_consts": return toy.object.PyTuple.of(consts.clone());
+            default: return super.getAttr(n);
+        }
+    }
+
+    private static PyObject strings(String[] a) {
+        PyObject[] r = new PyObject[a.length];
+        for (int i = 0; i < a.length; i++) r[i] = PyStr.of(a[i]);
+        return toy.object.PyTuple.of(r);
+    }
+
     @Override public String repr() {
         return "<code object " + name + " at 0x" + Long.toHexString(toy.object.Ops.id(this)) + ", file \"" + filename
                 + "\", line " + firstLine + ">";

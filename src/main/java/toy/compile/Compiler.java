@@ -318,6 +318,16 @@ public final class Compiler {
         }
     }
 
+    /** CPython's CO_MAXBLOCKS: how deeply loops, try and with statements may nest. */
+    private static final int MAX_BLOCKS = 20;
+
+    private void pushBlock(FBlock b) {
+        if (u.fblocks.size() >= MAX_BLOCKS) {
+            throw error(new Pos(u.line, Math.max(u.col, 0), u.endLine, Math.max(u.endCol, 0)), "too many statically nested blocks");
+        }
+        u.fblocks.push(b);
+    }
+
     private void ifStmt(Stmt.If i) {
         int end = u.newLabel();
         Boolean known = ExprCompiler.constantTruth(i.test());
@@ -341,7 +351,7 @@ public final class Compiler {
         u.mark(start);
         Boolean known = ExprCompiler.constantTruth(w.test());
         if (known == null || !known) ex.jumpIf(w.test(), false, elseL);
-        u.fblocks.push(new FBlock(FBlock.Kind.WHILE_LOOP, start, end, null, null));
+        pushBlock(new FBlock(FBlock.Kind.WHILE_LOOP, start, end, null, null));
         stmts(w.body());
         u.fblocks.pop();
         setLine(w.pos());
@@ -359,7 +369,7 @@ public final class Compiler {
         u.mark(start);
         u.jump(FOR_ITER, cleanup);
         ex.assign(f.target());
-        u.fblocks.push(new FBlock(FBlock.Kind.FOR_LOOP, start, end, null, null));
+        pushBlock(new FBlock(FBlock.Kind.FOR_LOOP, start, end, null, null));
         stmts(f.body());
         u.fblocks.pop();
         setLine(f.pos());
@@ -380,7 +390,7 @@ public final class Compiler {
         u.emit(YIELD_FROM);
         u.emit(POP_BLOCK);
         ex.assign(f.target());
-        u.fblocks.push(new FBlock(FBlock.Kind.FOR_LOOP, start, end, null, null));
+        pushBlock(new FBlock(FBlock.Kind.FOR_LOOP, start, end, null, null));
         stmts(f.body());
         u.fblocks.pop();
         u.jump(JUMP_BACKWARD, start);
@@ -530,7 +540,7 @@ public final class Compiler {
         int handler = u.newLabel(), cleanup = u.newLabel(), end = u.newLabel();
         u.jump(SETUP_FINALLY, handler);
         FBlock fb = new FBlock(FBlock.Kind.FINALLY_TRY, -1, -1, t.finalbody(), null);
-        u.fblocks.push(fb);
+        pushBlock(fb);
         if (!t.handlers().isEmpty()) {
             tryExcept(new Stmt.Try(t.pos(), t.body(), t.handlers(), t.orelse(), List.of()));
         } else {
@@ -544,7 +554,7 @@ public final class Compiler {
         u.mark(handler);
         u.emit(PUSH_EXC_INFO);
         u.jump(SETUP_FINALLY, cleanup);
-        u.fblocks.push(new FBlock(FBlock.Kind.FINALLY_END, -1, -1, null, null));
+        pushBlock(new FBlock(FBlock.Kind.FINALLY_END, -1, -1, null, null));
         stmts(t.finalbody());
         u.fblocks.pop();
         u.emit(POP_BLOCK);
@@ -559,7 +569,7 @@ public final class Compiler {
     private void tryExcept(Stmt.Try t) {
         int handler = u.newLabel(), cleanup = u.newLabel(), elseL = u.newLabel(), end = u.newLabel();
         u.jump(SETUP_FINALLY, handler);
-        u.fblocks.push(new FBlock(FBlock.Kind.TRY_EXCEPT, -1, -1, null, null));
+        pushBlock(new FBlock(FBlock.Kind.TRY_EXCEPT, -1, -1, null, null));
         stmts(t.body());
         u.fblocks.pop();
         u.emit(POP_BLOCK);
@@ -582,7 +592,7 @@ public final class Compiler {
             // ( prev )
             int bodyCleanup = u.newLabel();
             u.jump(SETUP_FINALLY, bodyCleanup);
-            u.fblocks.push(new FBlock(FBlock.Kind.HANDLER_CLEANUP, -1, -1, null, h.name()));
+            pushBlock(new FBlock(FBlock.Kind.HANDLER_CLEANUP, -1, -1, null, h.name()));
             stmts(h.body());
             u.fblocks.pop();
             u.emit(POP_BLOCK);
@@ -627,7 +637,7 @@ public final class Compiler {
         }
         if (item.optionalVars() != null) ex.assign(item.optionalVars()); else u.emit(POP_TOP);
         FBlock fb = new FBlock(async ? FBlock.Kind.ASYNC_WITH : FBlock.Kind.WITH, -1, -1, null, null);
-        u.fblocks.push(fb);
+        pushBlock(fb);
         if (index + 1 < w.items().size()) withStmt(w, index + 1); else stmts(w.body());
         u.fblocks.pop();
         setLine(w.pos());

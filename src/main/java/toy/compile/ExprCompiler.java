@@ -362,6 +362,21 @@ final class ExprCompiler {
             return;
         }
         // general form: build the positional tuple and the keyword dict
+        if (extra == 0 && args.size() == 1 && args.get(0) instanceof Expr.Starred only) {
+            // f(*it): CALL_FUNCTION_EX makes the tuple (and names f in its error), as CPython
+            expr(only.value());
+        } else {
+            starArgs(args, extra);
+        }
+        if (keywords.isEmpty()) {
+            c.setLine(pos);
+            emit(CALL_FUNCTION_EX, 0);
+            return;
+        }
+        keywordDict(keywords, pos);
+    }
+
+    private void starArgs(List<Expr> args, int extra) {
         emit(BUILD_LIST, extra);
         for (Expr x : args) {
             if (x instanceof Expr.Starred st) {
@@ -373,11 +388,9 @@ final class ExprCompiler {
             }
         }
         emit(LIST_TO_TUPLE);
-        if (keywords.isEmpty()) {
-            c.setLine(pos);
-            emit(CALL_FUNCTION_EX, 0);
-            return;
-        }
+    }
+
+    private void keywordDict(List<Keyword> keywords, Pos pos) {
         emit(BUILD_MAP, 0);
         for (Keyword k : keywords) {
             if (k.arg() == null) {

@@ -139,12 +139,7 @@ public final class BuiltinsModule {
         });
         m.def("divmod", (a, k) -> {
             Args.checkCount("divmod", a, 2, 2);
-            PyObject x = a[0], y = a[1];
-            if (x.type.heap || y.type.heap) {
-                PyObject dm = x.type.lookup("__divmod__");
-                if (dm != null) return Ops.callMethod(dm, x, y);
-            }
-            return PyTuple.of(Ops.binary(x, y, BinOp.FLOORDIV), Ops.binary(x, y, BinOp.MOD));
+            return divmod(a[0], a[1]);
         });
         m.def("pow", (a, k) -> {
             PyObject[] p = Args.parse("pow", a, k, new String[] {"base", "exp", "mod"}, 2, 3);
@@ -333,6 +328,28 @@ public final class BuiltinsModule {
             throw Exc.valueError(name + "() arg is an empty sequence");
         }
         return best;
+    }
+
+    /** divmod(x, y): numbers directly, other objects through __divmod__ / __rdivmod__. */
+    static PyObject divmod(PyObject x, PyObject y) {
+        boolean xn = (x instanceof PyInt || x instanceof PyFloat) && !x.type.heap;
+        boolean yn = (y instanceof PyInt || y instanceof PyFloat) && !y.type.heap;
+        if (xn && yn) return PyTuple.of(Ops.binary(x, y, BinOp.FLOORDIV), Ops.binary(x, y, BinOp.MOD));
+        PyObject dm = x.type.lookup("__divmod__");
+        if (dm != null && x.type.heap) {
+            PyObject r = Ops.callMethod(dm, x, y);
+            if (r != Py.NotImplemented) return r;
+        }
+        PyObject rdm = y.type.lookup("__rdivmod__");
+        if (rdm != null && y.type.heap) {
+            PyObject r = Ops.callMethod(rdm, y, x);
+            if (r != Py.NotImplemented) return r;
+        }
+        if ((xn || x.type.heap && (x instanceof PyInt || x instanceof PyFloat))
+                && (yn || y.type.heap && (y instanceof PyInt || y instanceof PyFloat))) {
+            return PyTuple.of(Ops.binary(x, y, BinOp.FLOORDIV), Ops.binary(x, y, BinOp.MOD));
+        }
+        throw Exc.typeError("unsupported operand type(s) for divmod(): '" + x.type.name + "' and '" + y.type.name + "'");
     }
 
     static boolean isInstance(PyObject obj, PyObject cls) {

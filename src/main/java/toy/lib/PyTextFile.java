@@ -92,7 +92,17 @@ public final class PyTextFile extends PyObject {
         if (in == null) throw Exc.raise(ioUnsupported(), "not readable");
     }
 
-    private static PyType ioUnsupported() { return Exc.OSError; }
+    /** io.UnsupportedOperation: both an OSError and a ValueError, as in CPython. */
+    public static final PyType UNSUPPORTED_OPERATION = makeUnsupported();
+
+    private static PyType makeUnsupported() {
+        PyType t = PyType.heapType(PyType.TYPE, "UnsupportedOperation", new PyType[] {Exc.OSError, Exc.ValueError});
+        t.module = "io";
+        t.setTypeAttr("__module__", PyStr.of("io"));
+        return t;
+    }
+
+    private static PyType ioUnsupported() { return UNSUPPORTED_OPERATION; }
 
     public void write(String s) {
         checkOpen();

@@ -55,6 +55,7 @@ public final class SysModule {
                         + " at the recursion depth " + depth + ": the limit is too low");
             }
             ThreadState.recursionLimit = (int) Math.min(n, Integer.MAX_VALUE);
+            Ops.recursionLimit = ThreadState.recursionLimit;
             return Py.None;
         });
         m.def("exc_info", (a, k) -> {

@@ -413,9 +413,16 @@ public final class Ops {
     private static final ThreadLocal<IdentityHashMap<PyObject, Boolean>> REPR_STACK =
             ThreadLocal.withInitial(IdentityHashMap::new);
 
+    /** The interpreter's recursion limit (sys.setrecursionlimit), also bounding nested reprs. */
+    public static volatile int recursionLimit = 1000;
+
     /** Marks o as being repr'd; false when it already is (a cycle: print "[...]"). */
     public static boolean enterRepr(PyObject o) {
-        return REPR_STACK.get().put(o, Boolean.TRUE) == null;
+        IdentityHashMap<PyObject, Boolean> active = REPR_STACK.get();
+        if (active.size() >= recursionLimit) {
+            throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+        }
+        return active.put(o, Boolean.TRUE) == null;
     }
 
     public static void leaveRepr(PyObject o) { REPR_STACK.get().remove(o); }

@@ -59,6 +59,14 @@ public class PyBaseException extends PyObject {
 
     @Override public String str() {
         if (type.isSubtypeOf(Exc.KeyError) && args.size() == 1) return Ops.repr(args.get(0));
+        if (type.isSubtypeOf(Exc.OSError) && dict != null && args.size() >= 2) {
+            PyObject errno = dict.get("errno"), strerror = dict.get("strerror"), filename = dict.get("filename");
+            if (errno != null && errno != Py.None && strerror != null && strerror != Py.None) {
+                String s = "[Errno " + Ops.str(errno) + "] " + Ops.str(strerror);
+                if (filename != null && filename != Py.None) s += ": " + Ops.repr(filename);
+                return s;
+            }
+        }
         switch (args.size()) {
             case 0: return "";
             case 1: return Ops.str(args.get(0));

@@ -34,4 +34,13 @@ public class PyInstance extends PyObject {
         if (set == null) throw Exc.attributeError("__set__");
         if (value == null) Ops.callMethod(set, this, instance); else Ops.callMethod(set, this, instance, value);
     }
+
+    /** A plain {@code object()}: it has no instance dict, so attributes cannot be set on it. */
+    static final class Bare extends PyInstance {
+        Bare() { super(PyType.OBJECT); }
+
+        @Override public PyDict dict() { return null; }
+
+        @Override public PyObject getAttrOrNull(PyStr name) { return Attr.genericGetAttr(this, name, false); }
+    }
 }

@@ -23,7 +23,8 @@ public final class PyType extends PyObject {
     /** The metatype {@code type}. Its own type is patched in after construction. */
     public static final PyType TYPE = new PyType("type", null, null);
     /** {@code object}, the root of every MRO. */
-    public static final PyType OBJECT = new PyType("object", null, (cls, a, k) -> new PyInstance(cls));
+    public static final PyType OBJECT = new PyType("object", null,
+            (cls, a, k) -> cls == PyType.OBJECT ? new PyInstance.Bare() : new PyInstance(cls));
 
     /** Source of version tags: every change to a type's dict gives it (and its subclasses) a new one. */
     private static int versionCounter;

@@ -61,8 +61,11 @@ final class AttrCache {
                 descr.descrSet(obj, value);
                 return;
             }
-            inst.dict().put(name, value);
-            return;
+            PyDict d = inst.dict();
+            if (d != null) {
+                d.put(name, value);
+                return;
+            }
         }
         Ops.setAttr(obj, name, value);
     }

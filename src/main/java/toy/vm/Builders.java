@@ -81,14 +81,18 @@ final class Builders {
                 PyObject v = stack[--sp];
                 stack[sp] = null;
                 PyDict target = (PyDict) stack[sp - arg];
+                // the call's layout is ( f args kwdict ): the function sits two below the dict
+                PyObject fn = stack[sp - arg - 2];
                 PyObject keysFn = Ops.getAttrOrNull(v, PyStr.intern("keys"));
                 if (keysFn == null) {
-                    throw Exc.typeError("argument after ** must be a mapping, not " + v.type.name);
+                    throw Exc.typeError(CallSupport.describe(fn) + " argument after ** must be a mapping, not " + v.type.name);
                 }
                 PyObject it = Ops.iter(Ops.call(keysFn));
                 for (PyObject k; (k = Ops.next(it)) != null; ) {
+                    if (!(k instanceof PyStr)) throw Exc.typeError(CallSupport.describe(fn) + " keywords must be strings");
                     if (target.containsKey(k)) {
-                        throw Exc.typeError("got multiple values for keyword argument '" + Ops.str(k) + "'");
+                        throw Exc.typeError(CallSupport.describe(fn) + " got multiple values for keyword argument '"
+                                + Ops.str(k) + "'");
                     }
                     target.put(k, Ops.getItem(v, k));
                 }

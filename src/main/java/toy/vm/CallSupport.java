@@ -6,6 +6,27 @@ import toy.object.*;
 final class CallSupport {
     private CallSupport() {}
 
+    /** How CPython names a callable in argument errors: "__main__.f()", "print()", "int()". */
+    static String describe(PyObject fn) {
+        if (fn instanceof PyMethod m) return describe(m.func);
+        if (fn instanceof PyFunction f) {
+            String mod = f.module instanceof PyStr s ? s.value : null;
+            return (mod == null || mod.equals("builtins") ? "" : mod + ".") + f.qualname + "()";
+        }
+        if (fn instanceof PyBuiltinFunction b) return b.name + "()";
+        if (fn instanceof PyType t) return t.qualifiedName() + "()";
+        return fn.type.name + " object";
+    }
+
+    /** The positional arguments of CALL_FUNCTION_EX: a tuple, or an iterable made into one. */
+    static PyTuple argsTuple(PyObject fn, PyObject args) {
+        if (args instanceof PyTuple t && args.type == PyTuple.TYPE) return t;
+        if (args.iter() == null && args.type.lookup("__iter__") == null && args.type.lookup("__getitem__") == null) {
+            throw Exc.typeError(describe(fn) + " argument after * must be an iterable, not " + args.type.name);
+        }
+        return PyTuple.of(SeqMethods.toArray(args));
+    }
+
     static PyObject callEx(PyObject fn, PyTuple args, PyDict kw) {
         if (kw == null || kw.size() == 0) {
             return Interpreter.callOnStack(fn, args.items, 0, args.items.length, null);

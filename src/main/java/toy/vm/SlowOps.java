@@ -72,7 +72,7 @@ final class SlowOps {
                     PyObject args = stack[--sp];
                     PyObject fn = stack[sp - 1];
                     f.sp = sp;
-                    stack[sp - 1] = CallSupport.callEx(fn, (PyTuple) args, (PyDict) kw);
+                    stack[sp - 1] = CallSupport.callEx(fn, CallSupport.argsTuple(fn, args), (PyDict) kw);
                     stack[sp] = null;
                     stack[sp + 1] = null;
                     return sp;
