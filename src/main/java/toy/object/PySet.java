@@ -522,26 +522,24 @@ public class PySet extends PyObject {
     }
 
     /**
-     * The hash of key for membership, removal and discard: a set that cannot be hashed is
-     * looked up as the frozenset with the same elements (set_contains, set_remove).
+     * The frozenset that stands for an unhashable set key in membership tests and removals
+     * (set_contains, set_remove, set_discard); rethrows e for any other key.
      */
-    static PyObject[] keyAndHash(PyObject key, long[] hashOut) {
-        try {
-            hashOut[0] = hashOf(key);
-            return null;
-        } catch (PyException e) {
-            if (!(key instanceof PySet s) || s.isFrozen() || !e.matches(Exc.TypeError)) throw e;
-        }
-        PySet tmp = newSet(FROZEN_TYPE, key);
-        hashOut[0] = hashOf(tmp);
-        return new PyObject[] {tmp};
+    static PySet frozenKeyOrThrow(PyObject key, PyException e) {
+        if (!(key instanceof PySet s) || s.isFrozen() || !e.matches(Exc.TypeError)) throw e;
+        return newSet(FROZEN_TYPE, key);
     }
 
     /** set_discard/set_remove: true when found. */
     final boolean discardKey(PyObject key) {
-        long[] h = new long[1];
-        PyObject[] alt = keyAndHash(key, h);
-        return discardEntry(alt == null ? key : alt[0], h[0]);
+        long h;
+        try {
+            h = hashOf(key);
+        } catch (PyException e) {
+            PySet tmp = frozenKeyOrThrow(key, e);
+            return discardEntry(tmp, hashOf(tmp));
+        }
+        return discardEntry(key, h);
     }
 
     // ----- frozenset hash --------------------------------------------------------------------
@@ -614,9 +612,14 @@ public class PySet extends PyObject {
     @Override public PyObject iter() { return new SetMethods.SetIterator(this); }
 
     @Override public int contains(PyObject v) {
-        long[] h = new long[1];
-        PyObject[] alt = keyAndHash(v, h);
-        return containsEntry(alt == null ? v : alt[0], h[0]) ? 1 : 0;
+        long h;
+        try {
+            h = hashOf(v);
+        } catch (PyException e) {
+            PySet tmp = frozenKeyOrThrow(v, e);
+            return containsEntry(tmp, hashOf(tmp)) ? 1 : 0;
+        }
+        return containsEntry(v, h) ? 1 : 0;
     }
 
     @Override public PyObject binaryOp(int op, PyObject other, boolean reflected) {
