@@ -363,7 +363,7 @@ public final class Compiler {
 
     private void forStmt(Stmt.For f) {
         int start = u.newLabel(), cleanup = u.newLabel(), end = u.newLabel();
-        ex.expr(f.iter());
+        ex.iterExpr(f.iter());
         setLine(f.pos());
         u.emit(GET_ITER);
         u.mark(start);

@@ -118,6 +118,7 @@ final class ExprCompiler {
                 emit(BUILD_LIST, l.elts().size());
             }
         } else if (e instanceof Expr.SetExpr s) {
+            List<PyObject> folded;
             if (hasStar(s.elts())) {
                 emit(BUILD_SET, 0);
                 for (Expr x : s.elts()) {
@@ -129,6 +130,12 @@ final class ExprCompiler {
                         emit(SET_ADD, 1);
                     }
                 }
+            } else if (s.elts().size() > 2 && (folded = foldAll(s.elts())) != null) {
+                // CPython 3.11: BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE 1 (the order differs
+                // from adding the items one by one once the table resizes)
+                emit(BUILD_SET, 0);
+                emit(LOAD_CONST, u().addConst(constFrozenset(folded), null));
+                emit(SET_UPDATE, 1);
             } else {
                 for (Expr x : s.elts()) expr(x);
                 emit(BUILD_SET, s.elts().size());
@@ -214,6 +221,85 @@ final class ExprCompiler {
     }
 
     private PyObject constValue(Expr.Constant k) { return Compiler.constObject(k.value()); }
+
+    /**
+     * A frozenset constant as CPython 3.11 makes it: built from the items, then rebuilt from its
+     * own iteration order when the compiler merges constants (merge_consts_recursive).
+     */
+    private static PyObject constFrozenset(List<PyObject> items) {
+        PyObject f = toy.object.PySet.frozenOf(PyTuple.ofList(items));
+        List<PyObject> order = new ArrayList<>();
+        PyObject it = f.iter();
+        for (PyObject x; (x = it.next()) != null; ) order.add(x);
+        return toy.object.PySet.frozenOf(PyTuple.ofList(order));
+    }
+
+    /** The iterable of a for loop or comprehension: a constant set display becomes a frozenset constant (ast_opt fold_iter). */
+    void iterExpr(Expr e) {
+        List<PyObject> folded;
+        if (e instanceof Expr.SetExpr s && !hasStar(s.elts()) && (folded = foldAll(s.elts())) != null) {
+            emit(LOAD_CONST, u().addConst(constFrozenset(folded), null));
+        } else {
+            expr(e);
+        }
+    }
+
+    /** The values of expressions that CPython's AST optimizer folds to constants, or null. */
+    private static List<PyObject> foldAll(List<Expr> es) {
+        List<PyObject> vals = new ArrayList<>();
+        for (Expr x : es) {
+            PyObject v = fold(x);
+            if (v == null) return null;
+            vals.add(v);
+        }
+        return vals;
+    }
+
+    private static final int MAX_INT_SIZE = 128;
+
+    /** CPython 3.11 ast_opt.c folding of constants, unary and binary numeric operators, tuples. */
+    private static PyObject fold(Expr e) {
+        if (e instanceof Expr.Constant k) return Compiler.constObject(k.value());
+        if (e instanceof Expr.Tuple t) {
+            List<PyObject> vals = foldAll(t.elts());
+            return vals == null ? null : PyTuple.ofList(vals);
+        }
+        try {
+            if (e instanceof Expr.UnaryOpExpr un) {
+                PyObject v = fold(un.operand());
+                if (v == null) return null;
+                switch (un.op()) {
+                    case NOT: return toy.object.PyBool.of(!toy.object.Ops.isTrue(v));
+                    case USUB: return number(v) ? toy.object.Ops.unary(v, BinOp.NEG) : null;
+                    case UADD: return number(v) ? toy.object.Ops.unary(v, BinOp.POS) : null;
+                    default: return number(v) ? toy.object.Ops.unary(v, BinOp.INVERT) : null;
+                }
+            }
+            if (e instanceof Expr.BinOp b) {
+                PyObject l = fold(b.left()), r = fold(b.right());
+                if (l == null || r == null || !number(l) || !number(r)) return null;
+                int op = b.op().ordinal();
+                if (l instanceof toy.object.PyInt x && r instanceof toy.object.PyInt y && x.signum() != 0 && y.signum() != 0) {
+                    long xb = x.toBig().abs().bitLength(), yb = y.toBig().abs().bitLength();
+                    if (op == BinOp.MUL && xb + yb > MAX_INT_SIZE) return null;
+                    if (op == BinOp.POW && y.signum() > 0 && (yb > 63 || xb > MAX_INT_SIZE / y.toBig().longValue())) return null;
+                    if (op == BinOp.LSHIFT) {
+                        if (y.signum() < 0 || yb > 63) return null;
+                        long w = y.toBig().longValue();
+                        if (w > MAX_INT_SIZE || xb > MAX_INT_SIZE - w) return null;
+                    }
+                }
+                return toy.object.Ops.binary(l, r, op);
+            }
+        } catch (toy.object.PyException ex) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean number(PyObject v) {
+        return v instanceof toy.object.PyInt || v instanceof toy.object.PyFloat;
+    }
 
     /** Builds a list from items some of which are starred. ( -- list ) */
     private void starredList(List<Expr> elts) {
@@ -447,7 +533,7 @@ final class ExprCompiler {
         }
         c.makeFunction(code, null, sc);
         Comprehension first = gens.get(0);
-        expr(first.iter());
+        iterExpr(first.iter());
         emit(first.isAsync() ? GET_AITER : GET_ITER);
         c.setLine(node.pos());
         emit(CALL, 1);
@@ -464,7 +550,7 @@ final class ExprCompiler {
         if (depth == 0) {
             emit(LOAD_FAST, 0);
         } else {
-            expr(g.iter());
+            iterExpr(g.iter());
             emit(g.isAsync() ? GET_AITER : GET_ITER);
         }
         u().mark(start);

@@ -10,7 +10,8 @@ final class ExcMethods {
             int n = Args.positional(a, k);
             PyObject[] pos = new PyObject[n];
             System.arraycopy(a, 0, pos, 0, n);
-            ((PyBaseException) self).args = PyTuple.of(pos);
+            if (self.type.isSubtypeOf(Exc.OSError)) PyBaseException.initOSError((PyBaseException) self, pos);
+            else ((PyBaseException) self).args = PyTuple.of(pos);
             return Py.None;
         });
         t.def("__str__", (self, a, k) -> PyStr.of(self.str()));
