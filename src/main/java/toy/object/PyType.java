@@ -54,6 +54,11 @@ public final class PyType extends PyObject {
      * return the same result.
      */
     public int version = ++versionCounter;
+    /**
+     * Whether instances' Java class overrides getAttr (2) or uses the generic algorithm (1);
+     * 0 until the VM first looks. Instances of one type share one Java class.
+     */
+    public int javaGetattrKind;
     /** A slot the VM may use to memoise a decision about this type, valid while vmCacheVersion == version. */
     public Object vmCache;
     public int vmCacheVersion = -1;

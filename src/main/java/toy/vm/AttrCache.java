@@ -74,7 +74,12 @@ final class AttrCache {
     static void loadMethod(Code code, int pc, PyObject[] stack, int sp, PyStr name) {
         PyObject obj = stack[sp - 1];
         PyType tp = obj.type;
-        if (!CUSTOM_GETATTR.get(obj.getClass()) && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
+        int kind = tp.javaGetattrKind;
+        if (kind == 0) {
+            kind = CUSTOM_GETATTR.get(obj.getClass()) ? 2 : 1;
+            tp.javaGetattrKind = kind;
+        }
+        if (kind == 1 && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
             PyObject descr = lookup(code, pc, tp, name);
             if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
                 PyDict d = obj instanceof PyInstance inst ? inst.dict : obj.dict();
