@@ -1,0 +1,328 @@
+package toy.gil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+/** The algorithm: drop requests after the interval, forced switching, hand-off under each policy. */
+class GilSchedulingTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    /**
+     * Two CPU-bound threads for about a second. The holder changes about once per interval;
+     * the bounds are generous because on a busy 2-core machine the kernel may wake a waiter
+     * whose timed wait expired only at its next scheduler tick (4 ms at HZ=250).
+     */
+    private static void checkSwitchRate(double interval, double lowFactor) throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(interval);
+        GilTrace trace = gil.startTrace();
+        Workers.runAll(List.of(new Workers.Worker(gil, "A", SECOND), new Workers.Worker(gil, "B", SECOND)));
+        gil.stopTrace();
+        GilStats s = gil.stats();
+        double contendedS = s.wallS * s.contention;
+        double expected = contendedS / interval;
+        System.out.printf("interval %s: %d switches in %.3f s contended (expected ~%.0f), rate %.0f/s%n%s",
+                Gil.formatInterval(interval), s.switches, contendedS, expected, s.switches / contendedS, s.toTable());
+        assertTrue(s.switches >= lowFactor * expected, "too few switches: " + s.switches + ", expected ~" + expected);
+        assertTrue(s.switches <= 2.0 * expected + 4, "too many switches: " + s.switches + ", expected ~" + expected);
+        assertTrue(s.forcedDrops >= s.switches - 4, "switches come from forced drops");
+        for (GilStats.ThreadStats t : s.threads) {
+            assertTrue(t.acquisitions() > 10, t.name() + " barely ran: " + t.acquisitions());
+            assertTrue(t.heldS() > 0.2 * s.wallS, t.name() + " was starved: held " + t.heldS());
+        }
+        // Never early: a drop request comes at least one interval after its target took the GIL.
+        long intervalNanos = gil.switchIntervalNanos();
+        List<GilTrace.Slice> slices = trace.slices();
+        int checked = 0;
+        for (GilTrace.DropRequest r : trace.dropRequests()) {
+            for (GilTrace.Slice sl : slices) {
+                if (sl.thread() == r.thread() && sl.state().equals("holding") && sl.start() <= r.time() && r.time() <= sl.end()) {
+                    assertTrue(r.time() - sl.start() >= intervalNanos - 20_000,
+                            "drop requested " + (r.time() - sl.start()) / 1e6 + " ms into a hold");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= s.switches / 2, "drop requests fall inside holds: " + checked);
+    }
+
+    @Test
+    void twoCpuBoundThreadsSwitchAboutOncePerInterval5ms() throws Exception {
+        checkSwitchRate(0.005, 0.4);
+    }
+
+    @Test
+    void twoCpuBoundThreadsSwitchAboutOncePerInterval1ms() throws Exception {
+        // With one tick of delay per slice a 1 ms interval gives 1/(1+4 ms) switches per second.
+        checkSwitchRate(0.001, 0.4 * 0.001 / 0.005);
+    }
+
+    @Test
+    void waiterAsksTheHolderToDropAfterTheInterval() throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(0.05);
+        GilThread main = gil.register("main", 1);
+        AtomicLong hookCalls = new AtomicLong();
+        main.onDropRequest(hookCalls::incrementAndGet);
+        gil.acquire(main);
+        CountDownLatch got = new CountDownLatch(1);
+        long[] asked = new long[1];
+        Thread w = new Thread(() -> {
+            GilThread t = gil.register("waiter", 2);
+            asked[0] = System.nanoTime();
+            gil.acquire(t);
+            got.countDown();
+            gil.unregister(t);
+        });
+        w.setDaemon(true);
+        w.start();
+        assertTrue(Workers.await(main::dropRequested, 10_000), "no drop request within 10 s");
+        long waited = System.nanoTime() - asked[0];
+        assertTrue(waited >= 45_000_000L, "drop requested after only " + waited / 1e6 + " ms (interval 50 ms)");
+        assertEquals(1, hookCalls.get());
+        assertEquals(1, gil.stats().dropRequests);
+        assertTrue(gil.yieldIfRequested(main, "main.toy:3"));
+        assertTrue(got.await(10, TimeUnit.SECONDS));
+        assertFalse(main.dropRequested(), "the request is cleared when the GIL is retaken");
+        assertTrue(gil.isHeldBy(main));
+        w.join(10_000);
+        GilStats s = gil.stats();
+        assertEquals(1, s.forcedDrops);
+        assertEquals(List.of(new GilStats.Holder("main.toy:3", 1)), s.thread("main").holders());
+        assertFalse(gil.yieldIfRequested(main, "main.toy:4"), "no request, no drop");
+    }
+
+    @Test
+    void noDropRequestWithoutWaiters() throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(0.001);
+        GilThread main = gil.register("main", 1);
+        gil.acquire(main);
+        long end = System.nanoTime() + 50_000_000L;
+        while (System.nanoTime() < end) {
+            Workers.burn();
+            assertFalse(gil.yieldIfRequested(main, "x:1"));
+        }
+        GilStats s = gil.stats();
+        assertEquals(0, s.dropRequests);
+        assertEquals(1, s.acquisitions);
+        assertEquals(0.0, s.contention);
+    }
+
+    @Test
+    void forcedSwitchingAlternatesHolders() throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(0.002);
+        GilTrace trace = gil.startTrace();
+        Workers.runAll(List.of(new Workers.Worker(gil, "A", SECOND / 2), new Workers.Worker(gil, "B", SECOND / 2)));
+        gil.stopTrace();
+        List<GilTrace.Slice> holds = new ArrayList<>();
+        for (GilTrace.Slice s : trace.slices()) if (s.state().equals("holding")) holds.add(s);
+        assertTrue(holds.size() > 20, "too few holds: " + holds.size());
+        // After a forced drop the dropper waits until the other thread has the GIL, so holders
+        // alternate strictly until one thread finishes (then the other holds alone).
+        int repeats = 0;
+        for (int i = 1; i < holds.size(); i++) if (holds.get(i).thread() == holds.get(i - 1).thread()) repeats++;
+        assertEquals(0, repeats, "a thread retook the GIL right after a forced drop");
+        for (int i = 1; i < holds.size(); i++) {
+            assertTrue(holds.get(i).start() >= holds.get(i - 1).end(), "two holders at once at slice " + i);
+        }
+    }
+
+    /** Holds the GIL in the test thread while the given threads queue up one after another. */
+    private static List<String> handOffOrder(Gil.Policy policy) throws Exception {
+        Gil gil = new Gil(policy);
+        gil.setSwitchInterval(30);  // no drop requests during the test
+        GilThread main = gil.register("main", 1);
+        gil.acquire(main);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> ts = new ArrayList<>();
+        for (String name : List.of("W1", "W2", "W3")) {
+            Thread t = new Thread(() -> {
+                GilThread g = gil.register(name, name.hashCode());
+                gil.acquire(g);
+                order.add(name);
+                gil.unregister(g);
+            }, name);
+            t.setDaemon(true);
+            t.start();
+            ts.add(t);
+            assertTrue(Workers.await(() -> Workers.inState(gil, name, "waiting"), 10_000), name + " never waited");
+        }
+        gil.releaseForBlocking(main);
+        gil.reacquireAfterBlocking(main);   // a newcomer at once: must not jump the queue under fifo
+        order.add("main");
+        for (Thread t : ts) t.join(10_000);
+        gil.unregister(main);
+        return order;
+    }
+
+    @Test
+    void fifoHandsTheGilToTheLongestWaiter() throws Exception {
+        assertEquals(List.of("W1", "W2", "W3", "main"), handOffOrder(Gil.Policy.FIFO));
+    }
+
+    @Test
+    void ioPriorityServesAReturningBlockerFirstAndAsksTheHolderToDrop() throws Exception {
+        Gil gil = new Gil(Gil.Policy.IO_PRIORITY);
+        gil.setSwitchInterval(30);  // only io-priority's immediate request can cause a drop
+        GilThread main = gil.register("main", 1);
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch unblock = new CountDownLatch(1);
+        Thread io = new Thread(() -> {
+            GilThread g = gil.register("io", 2);
+            gil.acquire(g);
+            gil.releaseForBlocking(g);
+            blocked.countDown();
+            try {
+                if (!unblock.await(10, TimeUnit.SECONDS)) return;
+            } catch (InterruptedException e) {
+                return;
+            }
+            gil.reacquireAfterBlocking(g);
+            order.add("io");
+            gil.unregister(g);
+        });
+        io.setDaemon(true);
+        io.start();
+        assertTrue(blocked.await(10, TimeUnit.SECONDS));
+        gil.acquire(main);
+        Thread cpu = new Thread(() -> {
+            GilThread g = gil.register("cpu", 3);
+            gil.acquire(g);
+            order.add("cpu");
+            gil.unregister(g);
+        });
+        cpu.setDaemon(true);
+        cpu.start();
+        assertTrue(Workers.await(() -> Workers.inState(gil, "cpu", "waiting"), 10_000));
+        long t0 = System.nanoTime();
+        unblock.countDown();
+        // The holder (CPU-bound: it never blocked) is asked to drop at once, not after 30 s.
+        assertTrue(Workers.await(main::dropRequested, 10_000), "io-priority did not ask the holder to drop");
+        assertTrue(System.nanoTime() - t0 < 10 * SECOND);
+        assertTrue(gil.yieldIfRequested(main, "main.toy:7"));
+        order.add("main");
+        io.join(10_000);
+        cpu.join(10_000);
+        gil.unregister(main);
+        // The returning blocker goes before the CPU-bound thread that waited longer.
+        assertEquals(List.of("io", "cpu", "main"), order);
+    }
+
+    @Test
+    void cpythonPolicyDoesNotAskTheHolderToDropForAReturningBlocker() throws Exception {
+        Gil gil = new Gil(Gil.Policy.CPYTHON);
+        gil.setSwitchInterval(0.2);
+        GilThread main = gil.register("main", 1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch unblock = new CountDownLatch(1);
+        Thread io = new Thread(() -> {
+            GilThread g = gil.register("io", 2);
+            gil.acquire(g);
+            gil.releaseForBlocking(g);
+            blocked.countDown();
+            try {
+                if (!unblock.await(10, TimeUnit.SECONDS)) return;
+            } catch (InterruptedException e) {
+                return;
+            }
+            gil.reacquireAfterBlocking(g);
+            gil.unregister(g);
+        });
+        io.setDaemon(true);
+        io.start();
+        assertTrue(blocked.await(10, TimeUnit.SECONDS));
+        gil.acquire(main);
+        long t0 = System.nanoTime();
+        unblock.countDown();
+        assertTrue(Workers.await(main::dropRequested, 10_000));
+        long waited = System.nanoTime() - t0;
+        // The convoy effect: the returning thread waits out a whole interval before asking.
+        assertTrue(waited >= 150_000_000L, "asked after " + waited / 1e6 + " ms, interval 200 ms");
+        gil.yieldIfRequested(main, "main.toy:1");
+        io.join(10_000);
+        gil.unregister(main);
+    }
+
+    @Test
+    void chaosModeSwitchesAtNearlyEveryCheck() throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(10);   // without chaos there would be no switch at all
+        gil.setSwitchEveryInstruction(true);
+        assertTrue(gil.switchEveryInstruction());
+        long[] counter = new long[1];
+        AtomicLong increments = new AtomicLong();
+        List<Thread> ts = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch registered = new CountDownLatch(2);
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        for (String name : List.of("A", "B")) {
+            Thread t = new Thread(() -> {
+                try {
+                    GilThread g = gil.register(name, name.hashCode());
+                    registered.countDown();
+                    go.await(10, TimeUnit.SECONDS);
+                    gil.acquire(g);
+                    long end = System.nanoTime() + 300_000_000L;
+                    long mine = 0;
+                    while (System.nanoTime() < end) {
+                        long v = counter[0];                   // LOAD
+                        gil.yieldIfRequested(g, "race.toy:5"); // an eval-breaker check between instructions
+                        counter[0] = v + 1;                    // STORE
+                        mine++;
+                        gil.yieldIfRequested(g, "race.toy:6");
+                    }
+                    increments.addAndGet(mine);
+                    gil.unregister(g);
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }, name);
+            t.setDaemon(true);
+            t.start();
+            ts.add(t);
+        }
+        assertTrue(registered.await(10, TimeUnit.SECONDS));
+        go.countDown();
+        for (Thread t : ts) t.join(60_000);
+        for (Thread t : ts) assertFalse(t.isAlive());
+        assertTrue(errors.isEmpty(), errors.toString());
+        GilStats s = gil.stats();
+        assertTrue(s.switches > 100, "switches: " + s.switches);
+        assertTrue(counter[0] < increments.get(), "updates should be lost under chaos mode");
+    }
+
+    @Test
+    void releaseChecksTheHolder() {
+        Gil gil = new Gil();
+        GilThread a = gil.register("a", 1);
+        GilThread b = gil.register("b", 2);
+        gil.acquire(a);
+        assertThrows(IllegalStateException.class, () -> gil.releaseForBlocking(b));
+        assertThrows(IllegalStateException.class, () -> gil.acquire(a));
+        gil.releaseForBlocking(a);
+        assertThrows(IllegalStateException.class, () -> gil.release(a));
+        gil.reacquireAfterBlocking(a);
+        gil.unregister(a);
+        assertEquals(null, gil.holder());
+        assertThrows(IllegalStateException.class, () -> gil.acquire(a));
+        gil.acquire(b);
+        assertTrue(gil.isHeldBy(b));
+        gil.release(b);
+        assertFalse(gil.isHeldBy(b));
+    }
+}
