@@ -372,6 +372,35 @@ public final class Gil {
         }
     }
 
+    /**
+     * A scope for a blocking call: {@code try (Gil.Blocking b = gil.blocking(t)) { ... }}
+     * releases the GIL now ({@link #releaseForBlocking}) and takes it back on close
+     * ({@link #reacquireAfterBlocking}), also when the call throws.
+     */
+    public Blocking blocking(GilThread t) {
+        releaseForBlocking(t);
+        return new Blocking(this, t);
+    }
+
+    /** See {@link #blocking(GilThread)}. */
+    public static final class Blocking implements AutoCloseable {
+        private final Gil gil;
+        private final GilThread t;
+        private boolean closed;
+
+        private Blocking(Gil gil, GilThread t) {
+            this.gil = gil;
+            this.t = t;
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            gil.reacquireAfterBlocking(t);
+        }
+    }
+
     private void checkHolder(GilThread t) {
         if (holder != t || t.state != GilThread.HOLDING) throw new IllegalStateException(t + " does not hold the GIL");
     }

@@ -63,11 +63,11 @@ public final class GilTrace {
     void stop(long now) { stopNanos = now; }
 
     private void add(long t, int a, int b) {
+        if (count >= maxEvents) {
+            dropped++;
+            return;
+        }
         if (count == times.length) {
-            if (count >= maxEvents) {
-                dropped++;
-                return;
-            }
             int n = (int) Math.min((long) maxEvents, 2L * count);
             times = Arrays.copyOf(times, n);
             who = Arrays.copyOf(who, n);

@@ -31,7 +31,7 @@ final class Workers {
     }
 
     /** A worker thread: CPU-bound for {@code runNanos}, optionally blocking every so often. */
-    static final class Worker implements Runnable {
+    static class Worker implements Runnable {
         final Gil gil;
         final String name;
         final long runNanos;
