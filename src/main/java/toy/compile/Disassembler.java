@@ -7,6 +7,12 @@ import toy.object.PyObject;
 public final class Disassembler {
     private Disassembler() {}
 
+    /** Instructions whose argument is meaningful even when it is 0 (operator codes, counts). */
+    private static final java.util.Set<Integer> TAKES_ARG = java.util.Set.of(Opcode.BINARY_OP, Opcode.INPLACE_OP,
+            Opcode.UNARY_OP, Opcode.COMPARE_OP, Opcode.IS_OP, Opcode.CONTAINS_OP, Opcode.BUILD_TUPLE, Opcode.BUILD_LIST,
+            Opcode.BUILD_SET, Opcode.BUILD_MAP, Opcode.CALL, Opcode.CALL_METHOD, Opcode.CALL_KW, Opcode.RAISE_VARARGS,
+            Opcode.MAKE_FUNCTION, Opcode.FORMAT_VALUE, Opcode.CALL_FUNCTION_EX);
+
     public static String disassemble(Code code) {
         StringBuilder sb = new StringBuilder();
         dis(code, sb);
@@ -24,7 +30,7 @@ public final class Disassembler {
             sb.append(String.format(" %6d %-22s", pc, Opcode.NAMES[op]));
             String detail = detail(code, op, arg);
             if (detail != null) sb.append(String.format("%4d (%s)", arg, detail));
-            else if (arg != 0 || Opcode.isJump(op)) sb.append(String.format("%4d", arg));
+            else if (arg != 0 || Opcode.isJump(op) || TAKES_ARG.contains(op)) sb.append(String.format("%4d", arg));
             sb.append('\n');
         }
         for (PyObject c : code.consts) {
