@@ -88,6 +88,25 @@ import java.util.concurrent.locks.ReentrantLock;
  * the VM keeps one {@link GilThread} per interpreter thread and calls {@link #acquire},
  * {@link #yieldIfRequested}, {@link #releaseForBlocking}/{@link #reacquireAfterBlocking} and
  * {@link #unregister}.
+ *
+ * <p>Wiring it into the VM (a sketch):
+ * <pre>{@code
+ * // thread start (main thread: at interpreter start)
+ * GilThread g = gil.register(name, ident);
+ * g.onDropRequest(() -> ts.evalBreaker = 1);      // post to the VM's own eval-breaker word
+ * gil.acquire(g);
+ * // eval-breaker check (backward jump, function entry; every instruction when
+ * // gil.switchEveryInstruction()):
+ * if (ts.evalBreaker != 0) {
+ *     ts.evalBreaker = 0;                            // before yielding: a new request re-sets it
+ *     if (g.dropRequested()) gil.yieldIfRequested(g, code.filename + ":" + line);
+ *     ...signals, async exceptions...
+ * }
+ * // around a blocking call
+ * try (Gil.Blocking b = gil.blocking(g)) { Thread.sleep(...); }
+ * // thread end
+ * gil.unregister(g);
+ * }</pre>
  */
 public final class Gil {
 

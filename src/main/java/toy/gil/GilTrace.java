@@ -254,6 +254,8 @@ public final class GilTrace {
     private static final String BLOCK_COLOR = "#b0bec5";
     /** Above this many slices the SVG shows, per pixel column, the state that took most of it. */
     private static final int EXACT_LIMIT = 20_000;
+    /** Up to this many slices each bar carries a tooltip. */
+    private static final int TOOLTIP_LIMIT = 5_000;
 
     /** Writes the SVG timeline to {@code file}. */
     public void writeSvg(Path file) throws IOException {
@@ -306,12 +308,20 @@ public final class GilTrace {
                     .append("\" height=\"").append(laneH).append("\" fill=\"#f5f5f5\"/>\n");
         }
         if (s.slices.size() <= EXACT_LIMIT) {
+            boolean tips = s.slices.size() <= TOOLTIP_LIMIT;
             for (Slice sl : s.slices) {
                 int y = top + sl.thread() * (laneH + gap);
                 double x = left + sl.start() * scale;
                 double w = (sl.end() - sl.start()) * scale;
                 sb.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(Math.max(w, 0.05)))
-                        .append("\" height=\"").append(laneH).append("\" fill=\"").append(color(sl.state())).append("\"/>\n");
+                        .append("\" height=\"").append(laneH).append("\" fill=\"").append(color(sl.state())).append('"');
+                if (tips) {
+                    // A browser shows this when the pointer rests on the bar.
+                    sb.append("><title>").append(xml(String.format(Locale.ROOT, "%s %s %.3f ms (from %.3f ms)", s.name(sl.thread()),
+                            sl.state(), (sl.end() - sl.start()) / 1e6, sl.start() / 1e6))).append("</title></rect>\n");
+                } else {
+                    sb.append("/>\n");
+                }
             }
         } else {
             // Per pixel column and lane, the state that covers most of the column.

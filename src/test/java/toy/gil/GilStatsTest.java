@@ -247,7 +247,8 @@ class GilStatsTest {
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", d.getDocumentElement().getTagName());
-        String title = d.getElementsByTagName("title").item(0).getTextContent();
+        String title = d.getDocumentElement().getElementsByTagName("title").item(0).getTextContent();
+        assertEquals("title", d.getDocumentElement().getFirstChild().getNextSibling().getNodeName());
         assertEquals("GIL timeline: policy fifo, switch interval 5 ms", title);
         assertTrue(d.getElementsByTagName("rect").getLength() > 20);
         assertTrue(text.contains("#2e7d32") && text.contains("#e53935") && text.contains("#b0bec5"), "all three colours used");
