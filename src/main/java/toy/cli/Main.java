@@ -14,6 +14,7 @@ import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import toy.lib.TracebackPrinter;
 import toy.compile.Code;
 import toy.compile.Compiler;
 import toy.compile.Disassembler;
@@ -46,6 +47,19 @@ public final class Main {
         o.addOption(Option.builder().longOpt("debug").desc("show Java stack traces of internal errors").build());
         o.addOption(Option.builder().longOpt("version").desc("print the version and exit").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
+        o.addOption(Option.builder().longOpt("switch-interval").hasArg().argName("T")
+                .desc("GIL switch interval: seconds (0.005) or with a unit (5ms, 500us)").build());
+        o.addOption(Option.builder().longOpt("gil-policy").hasArg().argName("NAME")
+                .desc("GIL scheduling policy: cpython | fifo | io-priority").build());
+        o.addOption(Option.builder().longOpt("gil-stats").desc("print a GIL contention table on stderr at exit").build());
+        o.addOption(Option.builder().longOpt("gil-stats-json").hasArg().argName("FILE")
+                .desc("write the GIL statistics as JSON").build());
+        o.addOption(Option.builder().longOpt("gil-trace").hasArg().argName("FILE")
+                .desc("write a Chrome trace-event JSON of who held the GIL (opens in Perfetto)").build());
+        o.addOption(Option.builder().longOpt("gil-timeline").hasArg().argName("FILE.svg")
+                .desc("write an SVG timeline of who held the GIL when").build());
+        o.addOption(Option.builder().longOpt("switch-every-instruction")
+                .desc("chaos mode: the eval breaker fires at every check").build());
         return o;
     }
 
@@ -86,6 +100,13 @@ public final class Main {
             return 0;
         }
         boolean debug = cl.hasOption("debug");
+        GilOptions gilOptions;
+        try {
+            gilOptions = GilOptions.from(cl);
+        } catch (IllegalArgumentException e) {
+            System.err.println("toy: " + e.getMessage());
+            return 2;
+        }
         List<String> rest = new ArrayList<>(cl.getArgList());
         String filename, source;
         List<String> argv = new ArrayList<>();
@@ -156,10 +177,20 @@ public final class Main {
             main.dict.put("__file__", PyStr.of(filename));
             main.dict.put("__builtins__", rt.modules.get("builtins"));
             rt.modules.put("__main__", main);
+            gilOptions.apply(rt.gil);
+            toy.vm.ThreadState ts = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
+            toy.lib.ThreadingModule.mainThreadObject();
             try {
-                Imports.runModule(code, main.dict);
+                try {
+                    Imports.runModule(code, main.dict);
+                } finally {
+                    StdStreams.flushAll();
+                    // as CPython: the interpreter waits for non-daemon threads before exiting
+                    toy.lib.ThreadingModule.joinNonDaemonThreads();
+                }
             } finally {
-                StdStreams.flushAll();
+                ts.detach();
+                gilOptions.report(rt.gil);
             }
             return 0;
         } catch (PyException e) {

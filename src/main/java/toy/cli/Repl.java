@@ -28,6 +28,7 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import toy.lib.TracebackPrinter;
 import toy.ast.Module;
 import toy.ast.Stmt;
 import toy.compile.Code;
@@ -262,8 +263,13 @@ public final class Repl {
         main.dict.put("__file__", PyStr.of(FILENAME));
         main.dict.put("__builtins__", rt.modules.get("builtins"));
         rt.modules.put("__main__", main);
+        toy.vm.ThreadState ts = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
         try {
-            Imports.runModule(code, main.dict);
+            try {
+                Imports.runModule(code, main.dict);
+            } finally {
+                toy.lib.ThreadingModule.joinNonDaemonThreads();
+            }
             return 0;
         } catch (PyException e) {
             int status = report(e.value);
@@ -276,6 +282,7 @@ public final class Repl {
             internalError(e, debug);
             return 70;
         } finally {
+            ts.detach();
             flushStdout();
         }
     }
@@ -518,6 +525,8 @@ public final class Repl {
         }
         interruptPending = false;
         running = true;
+        // the GIL is held while an input runs and released while the prompt waits for the next
+        toy.vm.ThreadState held = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
         try {
             Imports.runModule(code, globals);
             return -1;
@@ -531,6 +540,7 @@ public final class Repl {
             internalError(e, debug);
             return -1;
         } finally {
+            held.detach();
             running = false;
             interruptPending = false;
             ThreadState ts = ThreadState.current();

@@ -21,6 +21,8 @@ public final class Library {
         StrMethods.init();
         rt.builtinModules.put("builtins", BuiltinsModule::create);
         rt.builtinModules.put("sys", SysModule::create);
+        rt.builtinModules.put("threading", ThreadingModule::create);
+        rt.builtinModules.put("gil", GilModule::create);
         rt.builtinModules.put("itertools", ItertoolsModule::create);
         rt.builtinModules.put("functools", FunctoolsModule::create);
         rt.builtinModules.put("collections", CollectionsModule::create);

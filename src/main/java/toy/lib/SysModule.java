@@ -43,6 +43,21 @@ public final class SysModule {
             e.dictPut("code", code);
             throw new PyException(e);
         });
+        m.def("setswitchinterval", (a, k) -> {
+            Args.noKeywords("setswitchinterval", k);
+            Args.checkCount("setswitchinterval", a, 1, 1);
+            double v;
+            if (a[0] instanceof PyFloat f) v = f.value;
+            else if (a[0] instanceof PyInt i) v = i.doubleValue();
+            else throw Exc.typeError("must be real number, not " + a[0].type.name);
+            try {
+                rt.gil.setSwitchInterval(v);
+            } catch (IllegalArgumentException e) {
+                throw Exc.valueError(e.getMessage());
+            }
+            return Py.None;
+        });
+        m.def("getswitchinterval", (a, k) -> PyFloat.of(rt.gil.getSwitchInterval()));
         m.def("getrecursionlimit", (a, k) -> PyInt.of(ThreadState.recursionLimit));
         m.def("setrecursionlimit", (a, k) -> {
             Args.checkCount("setrecursionlimit", a, 1, 1);

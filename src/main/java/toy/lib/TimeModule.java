@@ -45,11 +45,13 @@ public final class TimeModule {
         }
         long nanos = (long) Math.min(seconds * 1e9, (double) Long.MAX_VALUE);
         long deadline = System.nanoTime() + nanos;
-        try {
+        try (toy.gil.Gil.Blocking released = toy.vm.ThreadState.blocking()) {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return;
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                // parkNanos keeps sub-millisecond sleeps short (Thread.sleep rounds up to 1 ms)
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+                if (Thread.interrupted()) throw new InterruptedException();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

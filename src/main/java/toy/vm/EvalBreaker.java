@@ -12,8 +12,22 @@ public final class EvalBreaker {
         void handle(ThreadState ts, Frame f);
     }
 
-    /** Installed by the subsystems that post requests (the GIL, signals). */
-    public static volatile Handler handler = (ts, f) -> ts.evalBreaker = 0;
+    /**
+     * Installed by the subsystems that post requests (signals chain in front of it). The base
+     * handler serves the GIL: when the holder was asked to drop, it lets go at this safe
+     * point, recording where it was (file:line) for the holder attribution.
+     */
+    public static volatile Handler handler = EvalBreaker::serveGil;
+
+    /** The GIL's part of the eval breaker. */
+    public static void serveGil(ThreadState ts, Frame f) {
+        ts.evalBreaker = 0;
+        if (ts.gil != null && ts.gil.dropRequested()) {
+            String where = f == null ? null : f.code.filename + ":" + f.line();
+            Runtime.get().gil.yieldIfRequested(ts.gil, where);
+        }
+        if (ts.gil != null && Runtime.get().gil.switchEveryInstruction()) ts.evalBreaker = 1;
+    }
 
     static void handle(ThreadState ts, Frame f) { handler.handle(ts, f); }
 }

@@ -22,6 +22,8 @@ public final class Runtime {
     public final Map<String, Function<Runtime, PyModule>> builtinModules = new HashMap<>();
     /** The folder of the main script: imports of other .toy files are looked up there. */
     public Path scriptDir = Path.of(".");
+    /** The global interpreter lock. */
+    public final toy.gil.Gil gil = new toy.gil.Gil();
     /** __build_class__. */
     public final PyObject buildClass = new PyBuiltinFunction("__build_class__", BuildClass::call);
 

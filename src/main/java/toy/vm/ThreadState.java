@@ -1,5 +1,7 @@
 package toy.vm;
 
+import toy.gil.Gil;
+import toy.gil.GilThread;
 import toy.object.PyBaseException;
 
 /**
@@ -21,8 +23,41 @@ public final class ThreadState {
      */
     public volatile int evalBreaker;
 
+    /** The thread's record in the GIL (null until {@link #attach}: the thread runs no bytecode). */
+    public GilThread gil;
+    /** The Python-level thread object (threading.Thread), or null for the main thread before threading is used. */
+    public Object pyThread;
+
     /** The recursion limit of the interpreter (sys.setrecursionlimit). */
     public static volatile int recursionLimit = 1000;
 
     public static ThreadState current() { return CURRENT.get(); }
+
+    /**
+     * Makes the calling Java thread an interpreter thread: registers it with the GIL (a drop
+     * request sets this thread's eval breaker) and takes the GIL.
+     */
+    public static ThreadState attach(String name, long ident) {
+        ThreadState ts = current();
+        Gil gil = Runtime.get().gil;
+        ts.gil = gil.register(name, ident);
+        ts.gil.onDropRequest(() -> ts.evalBreaker = 1);
+        gil.acquire(ts.gil);
+        return ts;
+    }
+
+    /** Leaves the interpreter: releases the GIL and forgets the thread. */
+    public void detach() {
+        if (gil != null) {
+            Runtime.get().gil.unregister(gil);
+            gil = null;
+        }
+    }
+
+    /** A blocking operation of the current thread: the GIL is released for its duration. */
+    public static Gil.Blocking blocking() {
+        ThreadState ts = current();
+        if (ts.gil == null) return null;
+        return Runtime.get().gil.blocking(ts.gil);
+    }
 }

@@ -1,4 +1,4 @@
-package toy.cli;
+package toy.lib;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ public final class TracebackPrinter {
      * and {@code ^} under the operator or brackets. Omitted when the expression is the whole
      * line and has no such parts (print_error_location_carets in Python/traceback.c).
      */
-    static void appendCarets(StringBuilder sb, String src, PyTraceback tb) {
+    public static void appendCarets(StringBuilder sb, String src, PyTraceback tb) {
         int start = tb.col, end = tb.endCol;
         if (start < 0 || end < 0 || tb.endLine < tb.line) return;
         int truncation = 0;
@@ -156,7 +156,7 @@ public final class TracebackPrinter {
         return sb.toString();
     }
 
-    static String sourceLine(String filename, int line) {
+    public static String sourceLine(String filename, int line) {
         List<String> lines = SOURCES.get(filename);
         if (lines == null) {
             try {

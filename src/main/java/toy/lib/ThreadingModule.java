@@ -1,0 +1,247 @@
+package toy.lib;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import toy.object.*;
+import toy.vm.Runtime;
+import toy.vm.ThreadState;
+
+/**
+ * The threading module's core: {@code Thread} (real Java platform threads that take the GIL
+ * to run bytecode), {@code current_thread}, {@code main_thread}, {@code get_ident},
+ * {@code active_count}, {@code enumerate}. Waiting in {@code join} releases the GIL.
+ */
+public final class ThreadingModule {
+    private ThreadingModule() {}
+
+    /** Java stack size of script threads: deep enough that the recursion limit trips first. */
+    static final long STACK_SIZE = 1L << 29;
+
+    public static final PyType THREAD = PyType.builtin("Thread", PyType.OBJECT, (cls, a, k) -> new PyThread(cls));
+
+    private static int counter;
+    /** Started threads that have not finished, in start order (guarded by the class lock). */
+    private static final Map<Long, PyThread> ACTIVE = new LinkedHashMap<>();
+    private static PyThread mainThread;
+
+    /** A threading.Thread object. */
+    static final class PyThread extends PyObject {
+        PyObject target = Py.None, args = PyTuple.EMPTY, kwargs = Py.None;
+        String name;
+        boolean daemon, started, finished, isMain;
+        long ident = -1;
+        Thread javaThread;
+        PyDict dict;
+
+        PyThread(PyType t) { super(t); }
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = new PyDict();
+            return dict;
+        }
+
+        @Override public String repr() {
+            String state = !started ? "initial" : finished ? "stopped" : "started";
+            if (daemon) state += " daemon";
+            if (ident >= 0) state += " " + ident;
+            return "<" + type.name + "(" + name + ", " + state + ")>";
+        }
+    }
+
+    static {
+        THREAD.module = "threading";
+        THREAD.def("__init__", (self, a, k) -> {
+            PyObject[] p = Args.parse("Thread", a, k, new String[] {"group", "target", "name", "args", "kwargs", "daemon"}, 0, 5);
+            PyThread t = (PyThread) self;
+            t.target = p[1] == null ? Py.None : p[1];
+            t.args = p[3] == null ? PyTuple.EMPTY : p[3];
+            t.kwargs = p[4] == null ? Py.None : p[4];
+            int n = nextNumber();
+            if (p[2] != null && p[2] != Py.None) {
+                t.name = Ops.str(p[2]);
+            } else {
+                t.name = "Thread-" + n;
+                PyObject tn = t.target == Py.None ? null : Ops.getAttrOrNull(t.target, PyStr.intern("__name__"));
+                if (tn instanceof PyStr s) t.name += " (" + s.value + ")";
+            }
+            if (p[5] != null && p[5] != Py.None) t.daemon = Ops.isTrue(p[5]);
+            else t.daemon = currentThread().daemon;
+            return Py.None;
+        });
+        THREAD.def("run", (self, a, k) -> {
+            PyThread t = (PyThread) self;
+            if (t.target != Py.None) {
+                PyObject[] pos = SeqMethods.toArray(t.args);
+                if (t.kwargs instanceof PyDict kw && kw.size() > 0) {
+                    PyObject[] all = new PyObject[pos.length + kw.size()];
+                    System.arraycopy(pos, 0, all, 0, pos.length);
+                    String[] names = new String[kw.size()];
+                    int i = 0;
+                    for (int e = kw.nextEntry(0); e >= 0; e = kw.nextEntry(e + 1), i++) {
+                        names[i] = Ops.str(kw.keyAt(e));
+                        all[pos.length + i] = kw.valueAt(e);
+                    }
+                    t.target.call(all, names);
+                } else {
+                    t.target.call(pos, null);
+                }
+            }
+            return Py.None;
+        });
+        THREAD.def("start", (self, a, k) -> {
+            start((PyThread) self);
+            return Py.None;
+        });
+        THREAD.def("join", (self, a, k) -> {
+            PyObject[] p = Args.parse("join", a, k, new String[] {"timeout"}, 0, 1);
+            join((PyThread) self, p[0] == null || p[0] == Py.None ? -1 : FloatArg.of(p[0]));
+            return Py.None;
+        });
+        THREAD.def("is_alive", (self, a, k) -> {
+            PyThread t = (PyThread) self;
+            return PyBool.of(t.started && !t.finished);
+        });
+        THREAD.def("getName", (self, a, k) -> PyStr.of(((PyThread) self).name));
+        THREAD.def("setName", (self, a, k) -> { ((PyThread) self).name = Ops.str(a[0]); return Py.None; });
+        THREAD.def("isDaemon", (self, a, k) -> PyBool.of(((PyThread) self).daemon));
+        THREAD.def("setDaemon", (self, a, k) -> { setDaemon((PyThread) self, a[0]); return Py.None; });
+        THREAD.dict.put("name", new PyGetSet("name", o -> PyStr.of(((PyThread) o).name),
+                (o, v) -> ((PyThread) o).name = Ops.str(v)));
+        THREAD.dict.put("ident", new PyGetSet("ident", o -> identOf((PyThread) o), null));
+        THREAD.dict.put("native_id", new PyGetSet("native_id", o -> identOf((PyThread) o), null));
+        THREAD.dict.put("daemon", new PyGetSet("daemon", o -> PyBool.of(((PyThread) o).daemon),
+                (o, v) -> setDaemon((PyThread) o, v)));
+    }
+
+    private static PyObject identOf(PyThread t) { return t.ident < 0 ? Py.None : PyInt.of(t.ident); }
+
+    private static void setDaemon(PyThread t, PyObject v) {
+        if (t.started) throw Exc.runtimeError("cannot set daemon status of active thread");
+        t.daemon = Ops.isTrue(v);
+    }
+
+    private static synchronized int nextNumber() { return ++counter; }
+
+    /** The thread object of the calling thread (the main thread's is made on first use). */
+    static synchronized PyThread currentThread() {
+        ThreadState ts = ThreadState.current();
+        if (ts.pyThread instanceof PyThread t) return t;
+        return mainThread();
+    }
+
+    public static synchronized PyObject mainThreadObject() { return mainThread(); }
+
+    static synchronized PyThread mainThread() {
+        if (mainThread == null) {
+            mainThread = new PyThread(THREAD);
+            mainThread.name = "MainThread";
+            mainThread.started = true;
+            mainThread.isMain = true;
+            mainThread.ident = Thread.currentThread().getId();
+            mainThread.javaThread = Thread.currentThread();
+            ACTIVE.put(mainThread.ident, mainThread);
+        }
+        return mainThread;
+    }
+
+    private static void start(PyThread t) {
+        if (t.name == null) throw Exc.runtimeError("thread.__init__() not called");
+        if (t.started) throw Exc.runtimeError("threads can only be started once");
+        mainThread();
+        Thread jt = new Thread(null, () -> body(t), t.name, STACK_SIZE);
+        jt.setDaemon(true);
+        t.javaThread = jt;
+        t.ident = jt.getId();
+        t.started = true;
+        synchronized (ThreadingModule.class) {
+            ACTIVE.put(t.ident, t);
+        }
+        jt.start();
+    }
+
+    /** What a script thread runs: take the GIL, call run(), report an uncaught exception, leave. */
+    private static void body(PyThread t) {
+        ThreadState ts = ThreadState.attach(t.name, t.ident);
+        ts.pyThread = t;
+        try {
+            Ops.invoke(t, "run");
+        } catch (PyException e) {
+            if (!e.matches(Exc.SystemExit)) {
+                StdStreams.stdout().flush();
+                StdStreams.stderr().write("Exception in thread " + t.name + ":\n" + TracebackPrinter.format(e.value));
+            }
+        } catch (StackOverflowError e) {
+            StdStreams.stderr().write("Exception in thread " + t.name + ":\nRecursionError: maximum recursion depth exceeded\n");
+        } finally {
+            t.finished = true;
+            synchronized (ThreadingModule.class) {
+                ACTIVE.remove(t.ident);
+            }
+            ts.detach();
+        }
+    }
+
+    private static void join(PyThread t, double timeout) {
+        if (!t.started) throw Exc.runtimeError("cannot join thread before it is started");
+        if (t == currentThread()) throw Exc.runtimeError("cannot join current thread");
+        if (t.isMain) return;
+        try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
+            if (timeout < 0) t.javaThread.join();
+            else t.javaThread.join((long) (timeout * 1000), (int) ((timeout * 1e9) % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Interpreter exit: waits (without the GIL) for every started non-daemon thread. */
+    public static void joinNonDaemonThreads() {
+        while (true) {
+            PyThread next = null;
+            synchronized (ThreadingModule.class) {
+                for (PyThread t : ACTIVE.values()) {
+                    if (!t.isMain && !t.daemon && !t.finished) { next = t; break; }
+                }
+            }
+            if (next == null) return;
+            join(next, -1);
+        }
+    }
+
+    public static PyModule create(Runtime rt) {
+        PyModule m = new PyModule("threading");
+        m.dict.put("Thread", THREAD);
+        m.def("current_thread", (a, k) -> currentThread());
+        m.def("currentThread", (a, k) -> currentThread());
+        m.def("main_thread", (a, k) -> mainThread());
+        m.def("get_ident", (a, k) -> PyInt.of(currentThread().ident));
+        m.def("get_native_id", (a, k) -> PyInt.of(currentThread().ident));
+        m.def("active_count", (a, k) -> {
+            mainThread();
+            synchronized (ThreadingModule.class) {
+                return PyInt.of(ACTIVE.size());
+            }
+        });
+        m.def("enumerate", (a, k) -> {
+            mainThread();
+            List<PyObject> l = new ArrayList<>();
+            synchronized (ThreadingModule.class) {
+                l.addAll(ACTIVE.values());
+            }
+            return PyList.wrap(l.toArray(new PyObject[0]));
+        });
+        return m;
+    }
+
+    /** A float argument in seconds. */
+    static final class FloatArg {
+        private FloatArg() {}
+
+        static double of(PyObject o) {
+            if (o instanceof PyFloat f) return f.value;
+            if (o instanceof PyInt i) return i.doubleValue();
+            throw Exc.typeError("'" + o.type.name + "' object cannot be interpreted as a number");
+        }
+    }
+}
