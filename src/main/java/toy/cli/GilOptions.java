@@ -30,6 +30,8 @@ final class GilOptions {
         }
         g.stats = cl.hasOption("gil-stats");
         g.chaos = cl.hasOption("switch-every-instruction");
+        // read once by the eval loop when it loads (see Interpreter.CHAOS)
+        if (g.chaos) System.setProperty("toy.chaos", "true");
         g.statsJson = cl.getOptionValue("gil-stats-json");
         g.trace = cl.getOptionValue("gil-trace");
         g.timeline = cl.getOptionValue("gil-timeline");

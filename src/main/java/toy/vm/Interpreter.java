@@ -22,6 +22,13 @@ import toy.object.*;
 public final class Interpreter {
     private Interpreter() {}
 
+    /**
+     * Chaos mode (--switch-every-instruction), fixed when the class loads so that the check
+     * before each instruction costs nothing in normal runs (the JIT removes it). CPython checks
+     * only at backward jumps and calls; this mode makes every instruction boundary a switch point.
+     */
+    static final boolean CHAOS = Boolean.getBoolean("toy.chaos");
+
     /** Calls a script function with vectorcall-style arguments. */
     public static PyObject callFunction(PyFunction fn, PyObject[] src, int off, int npos, String[] kwnames, PyObject self) {
         Runtime rt = Runtime.get();
@@ -75,6 +82,13 @@ public final class Interpreter {
                     throw p;
                 }
                 for (;;) {
+                    if (CHAOS && ts.evalBreaker != 0) {
+                        // chaos mode: a safe point before every instruction, so a GIL switch can
+                        // fall between the load and the store of counter += 1
+                        f.lasti = pc;
+                        f.sp = sp;
+                        EvalBreaker.handle(ts, f);
+                    }
                     int ins = instrs[pc++];
                     int arg = ins >>> 8;
                     switch (ins & 0xFF) {
