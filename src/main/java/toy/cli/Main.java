@@ -58,6 +58,8 @@ public final class Main {
                 .desc("write a Chrome trace-event JSON of who held the GIL (opens in Perfetto)").build());
         o.addOption(Option.builder().longOpt("gil-timeline").hasArg().argName("FILE.svg")
                 .desc("write an SVG timeline of who held the GIL when").build());
+        o.addOption(Option.builder().longOpt("sweep-intervals").hasArg().argName("LIST")
+                .desc("run the script once per interval (0.5ms,1ms,5ms,...) and compare").build());
         o.addOption(Option.builder().longOpt("switch-every-instruction")
                 .desc("chaos mode: the eval breaker fires at every check").build());
         return o;
@@ -108,6 +110,16 @@ public final class Main {
             return 2;
         }
         List<String> rest = new ArrayList<>(cl.getArgList());
+        if (cl.hasOption("sweep-intervals")) {
+            if (rest.isEmpty() || cl.hasOption("c")) {
+                System.err.println("toy: --sweep-intervals needs a script");
+                return 2;
+            }
+            List<String> pass = new ArrayList<>();
+            if (cl.hasOption("gil-policy")) pass.addAll(List.of("--gil-policy", cl.getOptionValue("gil-policy")));
+            if (cl.hasOption("switch-every-instruction")) pass.add("--switch-every-instruction");
+            return Sweep.run(cl.getOptionValue("sweep-intervals"), pass, rest);
+        }
         String filename, source;
         List<String> argv = new ArrayList<>();
         if (cl.hasOption("c")) {
