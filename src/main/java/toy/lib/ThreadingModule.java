@@ -20,6 +20,10 @@ public final class ThreadingModule {
     static final long STACK_SIZE = 1L << 29;
 
     public static final PyType THREAD = PyType.builtin("Thread", PyType.OBJECT, (cls, a, k) -> new PyThread(cls));
+    public static final PyType TIMER = PyType.builtin("Timer", THREAD, (cls, a, k) -> new PyThread(cls));
+    /** threading.excepthook's default, and the module (read at each uncaught exception: scripts may replace the hook). */
+    private static PyObject defaultHook;
+    private static volatile PyModule module;
 
     private static int counter;
     /** Started threads that have not finished, in start order (guarded by the class lock). */
@@ -34,6 +38,10 @@ public final class ThreadingModule {
         long ident = -1;
         Thread javaThread;
         PyDict dict;
+        /** Timer only: the delay, the function and its arguments, the cancel event. */
+        double interval;
+        PyObject function, fargs, fkwargs;
+        ThreadingSync.PyEvent timerDone;
 
         PyThread(PyType t) { super(t); }
 
@@ -58,11 +66,10 @@ public final class ThreadingModule {
             t.target = p[1] == null ? Py.None : p[1];
             t.args = p[3] == null ? PyTuple.EMPTY : p[3];
             t.kwargs = p[4] == null ? Py.None : p[4];
-            int n = nextNumber();
             if (p[2] != null && p[2] != Py.None) {
                 t.name = Ops.str(p[2]);
             } else {
-                t.name = "Thread-" + n;
+                t.name = "Thread-" + nextNumber();
                 PyObject tn = t.target == Py.None ? null : Ops.getAttrOrNull(t.target, PyStr.intern("__name__"));
                 if (tn instanceof PyStr s) t.name += " (" + s.value + ")";
             }
@@ -113,6 +120,47 @@ public final class ThreadingModule {
         THREAD.dict.put("native_id", new PyGetSet("native_id", o -> identOf((PyThread) o), null));
         THREAD.dict.put("daemon", new PyGetSet("daemon", o -> PyBool.of(((PyThread) o).daemon),
                 (o, v) -> setDaemon((PyThread) o, v)));
+    }
+
+    static {
+        TIMER.module = "threading";
+        TIMER.def("__init__", (self, a, k) -> {
+            PyObject[] p = Args.parse("Timer", a, k, new String[] {"interval", "function", "args", "kwargs"}, 2, 4);
+            THREAD.dict.get("__init__").call(new PyObject[] {self}, null);
+            PyThread t = (PyThread) self;
+            t.interval = FloatArg.of(p[0]);
+            t.function = p[1];
+            t.fargs = p[2] == null || p[2] == Py.None ? PyTuple.EMPTY : p[2];
+            t.fkwargs = p[3] == null || p[3] == Py.None ? new PyDict() : p[3];
+            t.timerDone = new ThreadingSync.PyEvent(ThreadingSync.EVENT);
+            return Py.None;
+        });
+        TIMER.def("cancel", (self, a, k) -> { ((PyThread) self).timerDone.set(); return Py.None; });
+        TIMER.def("run", (self, a, k) -> {
+            PyThread t = (PyThread) self;
+            t.timerDone.await(ThreadingLocks.seconds(t.interval));
+            if (!t.timerDone.isSet()) callWith(t.function, t.fargs, t.fkwargs);
+            t.timerDone.set();
+            return Py.None;
+        });
+        TIMER.dict.put("finished", new PyGetSet("finished", o -> ((PyThread) o).timerDone, null));
+    }
+
+    /** Calls f(*args, **kwargs). */
+    static PyObject callWith(PyObject f, PyObject args, PyObject kwargs) {
+        PyObject[] pos = SeqMethods.toArray(args);
+        if (kwargs instanceof PyDict kw && kw.size() > 0) {
+            PyObject[] all = new PyObject[pos.length + kw.size()];
+            System.arraycopy(pos, 0, all, 0, pos.length);
+            String[] names = new String[kw.size()];
+            int i = 0;
+            for (int e = kw.nextEntry(0); e >= 0; e = kw.nextEntry(e + 1), i++) {
+                names[i] = Ops.str(kw.keyAt(e));
+                all[pos.length + i] = kw.valueAt(e);
+            }
+            return f.call(all, names);
+        }
+        return f.call(pos, null);
     }
 
     private static PyObject identOf(PyThread t) { return t.ident < 0 ? Py.None : PyInt.of(t.ident); }
@@ -168,10 +216,7 @@ public final class ThreadingModule {
         try {
             Ops.invoke(t, "run");
         } catch (PyException e) {
-            if (!e.matches(Exc.SystemExit)) {
-                StdStreams.stdout().flush();
-                StdStreams.stderr().write("Exception in thread " + t.name + ":\n" + TracebackPrinter.format(e.value));
-            }
+            if (!e.matches(Exc.SystemExit)) uncaught(t, e);
         } catch (StackOverflowError e) {
             StdStreams.stderr().write("Exception in thread " + t.name + ":\nRecursionError: maximum recursion depth exceeded\n");
         } finally {
@@ -181,6 +226,51 @@ public final class ThreadingModule {
             }
             ts.detach();
         }
+    }
+
+    static final PyType EXCEPTHOOK_ARGS = PyType.builtin("_ExceptHookArgs", PyType.OBJECT, null);
+
+    /** The argument of threading.excepthook: exc_type, exc_value, exc_traceback, thread. */
+    static final class HookArgs extends PyObject {
+        final PyObject excType, excValue, excTb, thread;
+
+        HookArgs(PyObject type, PyObject value, PyObject tb, PyObject thread) {
+            super(EXCEPTHOOK_ARGS);
+            excType = type;
+            excValue = value;
+            excTb = tb;
+            this.thread = thread;
+        }
+    }
+
+    static {
+        EXCEPTHOOK_ARGS.module = "threading";
+        EXCEPTHOOK_ARGS.dict.put("exc_type", new PyGetSet("exc_type", o -> ((HookArgs) o).excType, null));
+        EXCEPTHOOK_ARGS.dict.put("exc_value", new PyGetSet("exc_value", o -> ((HookArgs) o).excValue, null));
+        EXCEPTHOOK_ARGS.dict.put("exc_traceback", new PyGetSet("exc_traceback", o -> ((HookArgs) o).excTb, null));
+        EXCEPTHOOK_ARGS.dict.put("thread", new PyGetSet("thread", o -> ((HookArgs) o).thread, null));
+    }
+
+    /** An exception escaped a thread's run(): threading.excepthook decides what happens. */
+    private static void uncaught(PyThread t, PyException e) {
+        PyModule m = module;
+        PyObject hook = m == null ? null : m.dict.get(PyStr.intern("excepthook"));
+        if (hook == null || hook == defaultHook) {
+            printDefault(t.name, e.value);
+            return;
+        }
+        PyObject tb = Ops.getAttrOrNull(e.value, PyStr.intern("__traceback__"));
+        try {
+            Ops.call(hook, new HookArgs(e.value.type, e.value, tb == null ? Py.None : tb, t));
+        } catch (PyException e2) {
+            StdStreams.stdout().flush();
+            StdStreams.stderr().write("Exception in threading.excepthook:\n" + TracebackPrinter.format(e2.value));
+        }
+    }
+
+    private static void printDefault(String name, PyBaseException v) {
+        StdStreams.stdout().flush();
+        StdStreams.stderr().write("Exception in thread " + name + ":\n" + TracebackPrinter.format(v));
     }
 
     private static void join(PyThread t, double timeout) {
@@ -212,6 +302,28 @@ public final class ThreadingModule {
     public static PyModule create(Runtime rt) {
         PyModule m = new PyModule("threading");
         m.dict.put("Thread", THREAD);
+        m.dict.put("Timer", TIMER);
+        m.def("Lock", (a, k) -> { Args.checkCount("Lock", a, 0, 0); return new ThreadingLocks.PyLock(); });
+        m.dict.put("RLock", ThreadingLocks.RLOCK);
+        m.dict.put("Condition", ThreadingLocks.CONDITION);
+        m.dict.put("Semaphore", ThreadingLocks.SEMAPHORE);
+        m.dict.put("BoundedSemaphore", ThreadingLocks.BOUNDED_SEMAPHORE);
+        m.dict.put("Event", ThreadingSync.EVENT);
+        m.dict.put("Barrier", ThreadingSync.BARRIER);
+        m.dict.put("BrokenBarrierError", ThreadingSync.BROKEN_BARRIER_ERROR);
+        m.dict.put("local", ThreadingSync.LOCAL);
+        m.def("excepthook", (a, k) -> {
+            Args.checkCount("excepthook", a, 1, 1);
+            PyObject args = a[0];
+            PyObject thread = Ops.getAttr(args, PyStr.intern("thread"));
+            PyObject value = Ops.getAttr(args, PyStr.intern("exc_value"));
+            String name = thread == Py.None ? String.valueOf(Thread.currentThread().getId()) : Ops.str(Ops.getAttr(thread, PyStr.intern("name")));
+            if (value instanceof PyBaseException v) printDefault(name, v);
+            return Py.None;
+        });
+        defaultHook = m.dict.get(PyStr.intern("excepthook"));
+        m.dict.put("__excepthook__", defaultHook);
+        module = m;
         m.def("current_thread", (a, k) -> currentThread());
         m.def("currentThread", (a, k) -> currentThread());
         m.def("main_thread", (a, k) -> mainThread());
