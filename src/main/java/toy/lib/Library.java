@@ -22,6 +22,7 @@ public final class Library {
         rt.builtinModules.put("builtins", BuiltinsModule::create);
         rt.builtinModules.put("sys", SysModule::create);
         rt.builtinModules.put("threading", ThreadingModule::create);
+        rt.builtinModules.put("queue", QueueModule::create);
         rt.builtinModules.put("gil", GilModule::create);
         rt.builtinModules.put("itertools", ItertoolsModule::create);
         rt.builtinModules.put("functools", FunctoolsModule::create);
