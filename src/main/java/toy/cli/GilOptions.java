@@ -15,6 +15,8 @@ final class GilOptions {
     private Gil.Policy policy;
     private boolean stats, chaos;
     private String statsJson, trace, timeline;
+    /** The recording started by {@link #apply}, when a trace or timeline was asked for. */
+    private toy.gil.GilTrace recording;
 
     /** Reads the options; IllegalArgumentException (exit status 2) for malformed values. */
     static GilOptions from(CommandLine cl) {
@@ -62,12 +64,12 @@ final class GilOptions {
         if (interval != null) gil.setSwitchInterval(interval);
         if (policy != null) gil.setPolicy(policy);
         if (chaos) gil.setSwitchEveryInstruction(true);
-        if (trace != null || timeline != null) gil.startTrace();
+        if (trace != null || timeline != null) recording = gil.startTrace();
         gil.resetStats();
     }
 
     void report(Gil gil) {
-        if (trace != null || timeline != null) gil.stopTrace();
+        if (recording != null) gil.stopTrace();
         GilStats s = gil.stats();
         try {
             if (stats) {
@@ -75,8 +77,8 @@ final class GilOptions {
                 StdStreams.flushAll();
             }
             if (statsJson != null) Files.writeString(Path.of(statsJson), s.toJson(), StandardCharsets.UTF_8);
-            if (trace != null) gil.trace().writeChromeTrace(Path.of(trace));
-            if (timeline != null) gil.trace().writeSvg(Path.of(timeline));
+            if (trace != null) recording.writeChromeTrace(Path.of(trace));
+            if (timeline != null) recording.writeSvg(Path.of(timeline));
         } catch (IOException e) {
             System.err.println("toy: cannot write GIL report: " + e.getMessage());
         }
