@@ -61,7 +61,7 @@ public final class Main {
         o.addOption(Option.builder().longOpt("sweep-intervals").hasArg().argName("LIST")
                 .desc("run the script once per interval (0.5ms,1ms,5ms,...) and compare").build());
         o.addOption(Option.builder().longOpt("switch-every-instruction")
-                .desc("chaos mode: the eval breaker fires at every check").build());
+                .desc("chaos mode: the GIL may change hands at every instruction").build());
         return o;
     }
 

@@ -118,7 +118,7 @@ class GilIntegrationTest {
                 "counter = 0",
                 "def work():",
                 "    global counter",
-                "    for _ in range(50_000):",
+                "    for _ in range(200_000):",
                 "        counter += 1",
                 "ts = [threading.Thread(target=work) for _ in range(3)]",
                 "for t in ts: t.start()",
@@ -126,10 +126,10 @@ class GilIntegrationTest {
                 "print(counter)", "");
         ToyRun.Result normal = run(script);
         assertEquals(0, normal.status(), normal.stderr());
-        assertEquals("150000\n", normal.out());
+        assertEquals("600000\n", normal.out());
         ToyRun.Result chaos = run(script, "--switch-every-instruction");
         assertEquals(0, chaos.status(), chaos.stderr());
-        assertTrue(Integer.parseInt(chaos.out().trim()) < 150_000, "chaos mode lost no update: " + chaos.out());
+        assertTrue(Integer.parseInt(chaos.out().trim()) < 600_000, "chaos mode lost no update: " + chaos.out());
     }
 
     @Test
