@@ -198,6 +198,7 @@ public final class Main {
                 } finally {
                     StdStreams.flushAll();
                     // as CPython: the interpreter waits for non-daemon threads before exiting
+                    toy.lib.ThreadingModule.mainFinished();
                     toy.lib.ThreadingModule.joinNonDaemonThreads();
                 }
             } finally {

@@ -21,11 +21,19 @@ final class ThreadingLocks {
 
     /** Runs a wait with the GIL released. */
     static boolean blockingWait(TimedWait w, long nanos) {
+        return blockingWait(w, nanos, "a lock, condition, event, barrier or queue");
+    }
+
+    /** Runs a wait with the GIL released; a wait without timeout is watched for deadlock as what. */
+    static boolean blockingWait(TimedWait w, long nanos, String what) {
+        if (nanos < 0) Deadlock.enter(what);
         try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
             return w.await(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (nanos < 0) Deadlock.exit();
         }
     }
 

@@ -276,12 +276,40 @@ public final class ThreadingModule {
     private static void join(PyThread t, double timeout) {
         if (!t.started) throw Exc.runtimeError("cannot join thread before it is started");
         if (t == currentThread()) throw Exc.runtimeError("cannot join current thread");
-        if (t.isMain) return;
+        if (t.isMain) {
+            joinMain(timeout);
+            return;
+        }
+        if (timeout < 0) Deadlock.enter("join of thread '" + t.name + "'");
         try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
             if (timeout < 0) t.javaThread.join();
             else t.javaThread.join((long) (timeout * 1000), (int) ((timeout * 1e9) % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (timeout < 0) Deadlock.exit();
+        }
+    }
+
+    /** Counted down when the main module's code has finished (joining the main thread waits for it). */
+    private static final java.util.concurrent.CountDownLatch MAIN_DONE = new java.util.concurrent.CountDownLatch(1);
+
+    /** Marks the main thread finished: its code ended and the interpreter is shutting down. */
+    public static void mainFinished() {
+        MAIN_DONE.countDown();
+        PyThread m = mainThread;
+        if (m != null) m.finished = true;
+    }
+
+    private static void joinMain(double timeout) {
+        if (timeout < 0) Deadlock.enter("join of thread 'MainThread'");
+        try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
+            if (timeout < 0) MAIN_DONE.await();
+            else MAIN_DONE.await((long) (timeout * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (timeout < 0) Deadlock.exit();
         }
     }
 

@@ -10,6 +10,13 @@ import toy.object.PyBaseException;
  */
 public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+    /** Every thread attached to the interpreter (for the deadlock detector). */
+    public static final java.util.Set<ThreadState> ATTACHED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The thread's name while attached. */
+    public volatile String name;
+    /** What the thread waits on with no timeout (a Toy lock, event, queue, join), or null. */
+    public volatile String waitingOn;
 
     /** The innermost running frame, or null. */
     public Frame frame;
@@ -41,6 +48,8 @@ public final class ThreadState {
         ThreadState ts = current();
         Gil gil = Runtime.get().gil;
         ts.gil = gil.register(name, ident);
+        ts.name = name;
+        ATTACHED.add(ts);
         ts.gil.onDropRequest(() -> ts.evalBreaker = 1);
         gil.acquire(ts.gil);
         return ts;
@@ -48,6 +57,7 @@ public final class ThreadState {
 
     /** Leaves the interpreter: releases the GIL and forgets the thread. */
     public void detach() {
+        ATTACHED.remove(this);
         if (gil != null) {
             Runtime.get().gil.unregister(gil);
             gil = null;
