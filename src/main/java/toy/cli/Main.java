@@ -191,6 +191,7 @@ public final class Main {
             rt.modules.put("__main__", main);
             gilOptions.apply(rt.gil);
             toy.vm.ThreadState ts = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
+            toy.vm.Interrupts.install(ts);
             toy.lib.ThreadingModule.mainThreadObject();
             try {
                 try {
@@ -199,6 +200,7 @@ public final class Main {
                     StdStreams.flushAll();
                     // as CPython: the interpreter waits for non-daemon threads before exiting
                     toy.lib.ThreadingModule.mainFinished();
+                    toy.vm.Interrupts.shuttingDown = true;
                     toy.lib.ThreadingModule.joinNonDaemonThreads();
                 }
             } finally {
@@ -269,6 +271,12 @@ public final class Main {
             StdStreams.stderr().write(Ops.str(code) + "\n");
             StdStreams.flushAll();
             return 1;
+        }
+        if (v.type.isSubtypeOf(Exc.KeyboardInterrupt)) {
+            // as CPython: the traceback, then the status of a process ended by SIGINT
+            StdStreams.stderr().write(TracebackPrinter.format(v));
+            StdStreams.flushAll();
+            return 130;
         }
         String text;
         try {

@@ -354,7 +354,6 @@ public final class Compiler {
         pushBlock(new FBlock(FBlock.Kind.WHILE_LOOP, start, end, null, null));
         stmts(w.body());
         u.fblocks.pop();
-        setLine(w.pos());
         u.jump(JUMP_BACKWARD, start);
         u.mark(elseL);
         stmts(w.orelse());

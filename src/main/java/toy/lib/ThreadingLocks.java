@@ -34,6 +34,7 @@ final class ThreadingLocks {
             return false;
         } finally {
             if (nanos < 0) Deadlock.exit();
+            toy.vm.Interrupts.check();
         }
     }
 

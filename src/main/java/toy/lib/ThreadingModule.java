@@ -288,6 +288,7 @@ public final class ThreadingModule {
             Thread.currentThread().interrupt();
         } finally {
             if (timeout < 0) Deadlock.exit();
+            toy.vm.Interrupts.check();
         }
     }
 
@@ -310,6 +311,7 @@ public final class ThreadingModule {
             Thread.currentThread().interrupt();
         } finally {
             if (timeout < 0) Deadlock.exit();
+            toy.vm.Interrupts.check();
         }
     }
 

@@ -56,6 +56,7 @@ public final class TimeModule {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        toy.vm.Interrupts.check();
     }
 
     /** The CPU time of the whole process in nanoseconds. */

@@ -22,6 +22,7 @@ public final class EvalBreaker {
     /** The GIL's part of the eval breaker. */
     public static void serveGil(ThreadState ts, Frame f) {
         ts.evalBreaker = 0;
+        if (ts.pendingInterrupt) Interrupts.check();
         if (ts.gil != null && ts.gil.dropRequested()) {
             String where = f == null ? null : f.code.filename + ":" + f.line();
             Runtime.get().gil.yieldIfRequested(ts.gil, where);

@@ -395,12 +395,13 @@ public final class Interpreter {
                             pc = arg;
                             break;
                         case JUMP_BACKWARD:
-                            pc = arg;
                             if (ts.evalBreaker != 0) {
-                                f.lasti = pc;
+                                // a safe point: the GIL may change hands, Ctrl-C may raise here
+                                f.lasti = pc - 1;
                                 f.sp = sp;
                                 EvalBreaker.handle(ts, f);
                             }
+                            pc = arg;
                             break;
                         case POP_JUMP_IF_FALSE: {
                             PyObject v = stack[--sp];

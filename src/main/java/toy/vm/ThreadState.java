@@ -15,6 +15,8 @@ public final class ThreadState {
 
     /** The thread's name while attached. */
     public volatile String name;
+    /** Set by Ctrl-C: KeyboardInterrupt is to be raised in this thread at its next safe point. */
+    public volatile boolean pendingInterrupt;
     /** What the thread waits on with no timeout (a Toy lock, event, queue, join), or null. */
     public volatile String waitingOn;
 
