@@ -113,7 +113,7 @@ public final class QueueModule {
                         while (size() == 0) if (!ThreadingSync.waitOn(this, ns, deadline)) return false;
                         return true;
                     }
-                }, nanos);
+                }, nanos, "get() on an empty " + type.name + " at " + Ops.addressOf(this));
                 if (!ok) {
                     synchronized (this) {
                         if (size() > 0) return take();
@@ -135,7 +135,7 @@ public final class QueueModule {
                         while (isFull()) if (!ThreadingSync.waitOn(this, ns, deadline)) return false;
                         return true;
                     }
-                }, nanos);
+                }, nanos, "put() on a full " + type.name + " at " + Ops.addressOf(this));
                 if (!ok) {
                     synchronized (this) {
                         if (!isFull()) { add(item); return; }
@@ -157,7 +157,7 @@ public final class QueueModule {
                     while (unfinished > 0) wait();
                     return true;
                 }
-            }, -1);
+            }, -1, "join() of a " + type.name + " with " + unfinished + " unfinished task(s)");
         }
     }
 

@@ -26,7 +26,7 @@ final class ThreadingLocks {
 
     /** Runs a wait with the GIL released; a wait without timeout is watched for deadlock as what. */
     static boolean blockingWait(TimedWait w, long nanos, String what) {
-        if (nanos < 0) Deadlock.enter(what);
+        if (nanos < 0) Deadlock.enter(what != null ? what : "a lock, condition, event, barrier or queue");
         try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
             return w.await(nanos);
         } catch (InterruptedException e) {
@@ -40,12 +40,18 @@ final class ThreadingLocks {
 
     /** Acquires a java Semaphore permit: try first with the GIL held, then wait without it. */
     static boolean acquirePermits(Semaphore s, int n, boolean blocking, long nanos) {
+        return acquirePermits(s, n, blocking, nanos, null);
+    }
+
+    /** As above; what describes the wait for the deadlock report (asked only when it would block). */
+    static boolean acquirePermits(Semaphore s, int n, boolean blocking, long nanos, java.util.function.Supplier<String> what) {
         if (s.tryAcquire(n)) return true;
         if (!blocking || nanos == 0) return false;
-        return blockingWait(ns -> {
+        TimedWait w = ns -> {
             if (ns < 0) { s.acquire(n); return true; }
             return s.tryAcquire(n, ns, TimeUnit.NANOSECONDS);
-        }, nanos);
+        };
+        return what == null ? blockingWait(w, nanos) : blockingWait(w, nanos, nanos < 0 ? what.get() : null);
     }
 
     /** Parses (blocking=True, timeout=-1) as CPython's lock acquire: nanos, or -2 for "don't block". */
@@ -81,17 +87,23 @@ final class ThreadingLocks {
     /** _thread.lock: not owned; any thread may release it. */
     static final class PyLock extends PyObject {
         final Semaphore sem = new Semaphore(1);
+        /** The name of the thread that acquired it last (for the deadlock report), or null. */
+        volatile String holder;
 
         PyLock() { super(LOCK); }
 
         boolean acquire(long nanos) {
-            return acquirePermits(sem, 1, nanos != -2, nanos == -2 ? 0 : nanos);
+            boolean got = acquirePermits(sem, 1, nanos != -2, nanos == -2 ? 0 : nanos,
+                    () -> "Lock at " + Ops.addressOf(this) + (holder == null ? "" : " held by thread '" + holder + "'"));
+            if (got) holder = toy.vm.ThreadState.current().name;
+            return got;
         }
 
         boolean locked() { return sem.availablePermits() == 0; }
 
         void release() {
             if (!locked()) throw Exc.runtimeError("release unlocked lock");
+            holder = null;
             sem.release();
         }
 
@@ -127,7 +139,10 @@ final class ThreadingLocks {
         boolean acquire(long nanos) {
             Thread me = Thread.currentThread();
             if (owner == me) { count++; return true; }
-            if (!acquirePermits(sem, 1, nanos != -2, nanos == -2 ? 0 : nanos)) return false;
+            if (!acquirePermits(sem, 1, nanos != -2, nanos == -2 ? 0 : nanos,
+                    () -> "RLock at " + Ops.addressOf(this) + (owner == null ? "" : " held by thread '" + owner.getName() + "'"))) {
+                return false;
+            }
             owner = me;
             count = 1;
             return true;

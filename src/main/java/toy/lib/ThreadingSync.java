@@ -40,7 +40,7 @@ final class ThreadingSync {
                     while (!flag) if (!waitOn(this, ns, deadline)) break;
                     return flag;
                 }
-            }, nanos);
+            }, nanos, "Event at " + Ops.addressOf(this) + " (never set)");
         }
 
         @Override public String repr() {
@@ -126,7 +126,7 @@ final class ThreadingSync {
             ThreadingLocks.blockingWait(ns -> {
                 synchronized (this) { res[0] = p.run(); }
                 return true;
-            }, nanos);
+            }, nanos, "Barrier at " + Ops.addressOf(this));
             return res[0];
         }
 
