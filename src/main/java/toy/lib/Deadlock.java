@@ -74,6 +74,8 @@ public final class Deadlock {
     }
 
     private static void report(List<ThreadState> threads) {
+        // in the order the threads joined the interpreter: the main thread first
+        threads.sort(java.util.Comparator.comparingInt(ts -> ts.gil == null ? Integer.MAX_VALUE : ts.gil.index));
         StringBuilder sb = new StringBuilder("deadlock: all threads are blocked\n");
         for (ThreadState ts : threads) {
             sb.append("  thread '").append(ts.name).append("' waits on ").append(ts.waitingOn).append('\n');
