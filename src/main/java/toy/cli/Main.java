@@ -190,6 +190,7 @@ public final class Main {
             main.dict.put("__builtins__", rt.modules.get("builtins"));
             rt.modules.put("__main__", main);
             gilOptions.apply(rt.gil);
+            toy.vm.ThreadState.finalizing = false;
             toy.vm.ThreadState ts = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
             toy.vm.Interrupts.install(ts);
             toy.lib.ThreadingModule.mainThreadObject();
@@ -202,6 +203,7 @@ public final class Main {
                     toy.lib.ThreadingModule.mainFinished();
                     toy.vm.Interrupts.shuttingDown = true;
                     toy.lib.ThreadingModule.joinNonDaemonThreads();
+                    toy.vm.ThreadState.beginFinalizing();
                 }
             } finally {
                 ts.detach();

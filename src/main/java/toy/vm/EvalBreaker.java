@@ -22,6 +22,11 @@ public final class EvalBreaker {
     /** The GIL's part of the eval breaker. */
     public static void serveGil(ThreadState ts, Frame f) {
         ts.evalBreaker = 0;
+        if (ThreadState.finalizing && ts.pyThread != null) {
+            // a daemon thread at interpreter exit: leave the GIL and stop here for good
+            ts.detach();
+            while (true) java.util.concurrent.locks.LockSupport.park();
+        }
         if (ts.pendingInterrupt) Interrupts.check();
         if (ts.gil != null && ts.gil.dropRequested()) {
             String where = f == null ? null : f.code.filename + ":" + f.line();

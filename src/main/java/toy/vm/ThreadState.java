@@ -37,6 +37,19 @@ public final class ThreadState {
     /** The Python-level thread object (threading.Thread), or null for the main thread before threading is used. */
     public Object pyThread;
 
+    /**
+     * Set when the main thread has finished and the interpreter exits: daemon threads stop at
+     * their next safe point (see {@link EvalBreaker#serveGil}) instead of running on.
+     */
+    public static volatile boolean finalizing;
+
+    /** Starts interpreter exit: every other attached thread is asked to stop at its next safe point. */
+    public static void beginFinalizing() {
+        finalizing = true;
+        ThreadState me = current();
+        for (ThreadState ts : ATTACHED) if (ts != me) ts.evalBreaker = 1;
+    }
+
     /** The recursion limit of the interpreter (sys.setrecursionlimit). */
     public static volatile int recursionLimit = 1000;
 
