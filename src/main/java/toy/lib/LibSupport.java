@@ -18,23 +18,7 @@ final class LibSupport {
     static PyType newType(String module, String name, PyType base, PyType.NewFn newFn) {
         PyType t = PyType.builtin(module + "." + name, base, newFn);
         t.setTypeAttr("__module__", PyStr.of(module));
-        if (!shortNameShown(t, name)) {
-            // this object model's type.__name__ shows the whole dotted name: keep the plain name
-            // for __name__ and messages, the dotted one where repr reads it (the qualname)
-            t.name = name;
-            t.qualname = module + "." + name;
-        }
         return t;
-    }
-
-    /** Whether type.__name__ of t is its last name part (CPython's type_name for static types). */
-    private static boolean shortNameShown(PyType t, String name) {
-        try {
-            ObjectMethods.init();
-            return PyType.TYPE.lookup("__name__") != null && name.equals(Ops.str(Ops.getAttr(t, PyStr.intern("__name__"))));
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /**
@@ -147,10 +131,8 @@ final class LibSupport {
     /** The name a type shows in reprs of its instances ({@code deque([])}, {@code MyDeque([])}). */
     static String typeName(PyObject self) { return shortName(self.type); }
 
-    /** A type's __name__: the last part of a built-in type's dotted name. */
-    static String shortName(PyType t) {
-        return t.heap ? t.name : t.name.substring(t.name.lastIndexOf('.') + 1);
-    }
+    /** A type's __name__ (see {@link PyType#shortName}). */
+    static String shortName(PyType t) { return t.shortName(); }
 
     /**
      * Binds vectorcall arguments as a Python function {@code def fname(p0, p1=.., *, k0=..)}

@@ -96,10 +96,10 @@ public final class ObjectMethods {
         o.dict.put("__doc__", Py.None);
 
         PyType t = PyType.TYPE;
-        t.dict.put("__name__", new PyGetSet("__name__", self -> PyStr.of(shortName((PyType) self, ((PyType) self).name)), (self, v) -> {
+        t.dict.put("__name__", new PyGetSet("__name__", self -> PyStr.of(((PyType) self).shortName()), (self, v) -> {
             ((PyType) self).name = Ops.str(v);
         }));
-        t.dict.put("__qualname__", new PyGetSet("__qualname__", self -> PyStr.of(shortName((PyType) self, ((PyType) self).qualname)), (self, v) -> {
+        t.dict.put("__qualname__", new PyGetSet("__qualname__", self -> PyStr.of(((PyType) self).shortQualname()), (self, v) -> {
             ((PyType) self).qualname = Ops.str(v);
         }));
         t.dict.put("__module__", new PyGetSet("__module__", self -> {
@@ -140,11 +140,6 @@ public final class ObjectMethods {
         })));
         t.def("__init__", (self, a, k) -> Py.None);
         PyType.OBJECT.setTypeAttr("__doc__", Py.None);
-    }
-
-    /** A built-in type's __name__ is the part of its C-style name after the last dot ("collections.deque"). */
-    private static String shortName(PyType t, String n) {
-        return t.heap ? n : n.substring(n.lastIndexOf('.') + 1);
     }
 
     private static PyStr nameArg(PyObject o) {

@@ -135,6 +135,12 @@ public final class PyType extends PyObject {
         return heap && !module.equals("builtins") ? module + "." + qualname : qualname;
     }
 
+    /** __name__: the part of a built-in type's dotted name after the last dot ("collections.deque"). */
+    public String shortName() { return heap ? name : name.substring(name.lastIndexOf('.') + 1); }
+
+    /** __qualname__, shortened the same way as {@link #shortName}. */
+    public String shortQualname() { return heap ? qualname : qualname.substring(qualname.lastIndexOf('.') + 1); }
+
     /** Finds name along the MRO, or null. */
     public PyObject lookup(String name) {
         PyObject r = cache.get(name);
