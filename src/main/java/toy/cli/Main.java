@@ -45,6 +45,8 @@ public final class Main {
         o.addOption(Option.builder("c").hasArg().argName("CODE").desc("run CODE instead of a script").build());
         o.addOption(Option.builder().longOpt("dis").desc("print the bytecode of the script and exit").build());
         o.addOption(Option.builder().longOpt("debug").desc("show Java stack traces of internal errors").build());
+        o.addOption(Option.builder().longOpt("debug-refs")
+                .desc("check reference counts: report use after free and leaked objects").build());
         o.addOption(Option.builder().longOpt("version").desc("print the version and exit").build());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").build());
         o.addOption(Option.builder().longOpt("switch-interval").hasArg().argName("T")
@@ -66,8 +68,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // --debug-refs is fixed before any object exists (the checks are compiled in or out)
+        for (String a : args) {
+            if (a.equals("--debug-refs")) System.setProperty("toy.debugRefs", "true");
+            if (!a.startsWith("-") || a.equals("-c") || a.equals("--")) break;
+        }
         int[] status = new int[1];
-        Thread t = new Thread(null, () -> status[0] = run(args), "MainThread", STACK_SIZE);
+        Thread t = new toy.object.ToyThread(() -> status[0] = run(args), "MainThread", STACK_SIZE);
         t.start();
         try {
             t.join();
@@ -194,9 +201,14 @@ public final class Main {
             toy.vm.ThreadState ts = toy.vm.ThreadState.attach("MainThread", Thread.currentThread().getId());
             toy.vm.Interrupts.install(ts);
             toy.lib.ThreadingModule.mainThreadObject();
+            int status;
             try {
                 try {
                     Imports.runModule(code, main.dict);
+                    status = 0;
+                } catch (PyException e) {
+                    // as CPython: the traceback first, then shutdown (threads, then objects die)
+                    status = reportUncaught(e);
                 } finally {
                     StdStreams.flushAll();
                     // as CPython: the interpreter waits for non-daemon threads before exiting
@@ -205,17 +217,23 @@ public final class Main {
                     toy.lib.ThreadingModule.joinNonDaemonThreads();
                     toy.vm.ThreadState.beginFinalizing();
                 }
+                toy.vm.Shutdown.tearDown(rt, main, cl.hasOption("debug-refs"));
+                StdStreams.flushAll();
             } finally {
                 ts.detach();
                 gilOptions.report(rt.gil);
             }
-            return 0;
+            return status;
         } catch (PyException e) {
             return reportUncaught(e);
         } catch (StackOverflowError e) {
             StdStreams.flushAll();
             System.err.println("RecursionError: maximum recursion depth exceeded");
             return 1;
+        } catch (toy.object.DebugRefs.RefError e) {
+            StdStreams.flushAll();
+            System.err.println("Fatal Python error: " + e.getMessage());
+            return 70;
         } catch (RuntimeException | Error e) {
             StdStreams.flushAll();
             System.err.println("toy: internal error: " + e);

@@ -30,6 +30,14 @@ public final class Code extends PyObject {
      */
     public final int[] cols, endLines, endCols;
     public final PyObject[] consts;
+
+    /** Makes a constant (and the items of a constant tuple or frozenset) immortal. */
+    private static void immortalize(PyObject c) {
+        if (c == null || toy.object.Refs.isImmortal(c)) return;
+        toy.object.Refs.immortal(c);
+        if (c instanceof toy.object.PyTuple t) for (PyObject x : t.items) immortalize(x);
+        if (c instanceof toy.object.PySet s) s.traverse(Code::immortalize);
+    }
     /** Names used by global, attribute, name and import instructions (interned). */
     public final PyStr[] names;
     /** Local variable names; the parameters come first. */
@@ -72,6 +80,9 @@ public final class Code extends PyObject {
         this.endLines = spans[1];
         this.endCols = spans[2];
         this.consts = consts;
+        // constants live as long as the code: immortal, like the code object itself
+        toy.object.Refs.immortal(this);
+        for (PyObject c : consts) immortalize(c);
         this.names = names;
         this.varnames = varnames;
         this.cellvars = cellvars;

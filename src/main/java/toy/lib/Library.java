@@ -24,6 +24,7 @@ public final class Library {
         rt.builtinModules.put("threading", ThreadingModule::create);
         rt.builtinModules.put("queue", QueueModule::create);
         rt.builtinModules.put("gil", GilModule::create);
+        rt.builtinModules.put("gc", GcModule::create);
         rt.builtinModules.put("itertools", ItertoolsModule::create);
         rt.builtinModules.put("functools", FunctoolsModule::create);
         rt.builtinModules.put("collections", CollectionsModule::create);

@@ -109,7 +109,7 @@ final class NamedTuple {
         newFn.name = "__new__";
         newFn.qualname = typename + ".__new__";
         Ops.setAttr(newFn, PyStr.intern("__doc__"), PyStr.of("Create new instance of " + typename + "(" + argList + ")"));
-        if (defaults != null) newFn.defaults = defaults.clone();
+        if (defaults != null) newFn.setDefaults(defaults.clone());
 
         PyType t = PyType.heapType(PyType.TYPE, typename, new PyType[] {PyTuple.TYPE});
         t.qualname = typename;

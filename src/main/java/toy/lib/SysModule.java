@@ -59,6 +59,12 @@ public final class SysModule {
         });
         m.def("getswitchinterval", (a, k) -> PyFloat.of(rt.gil.getSwitchInterval()));
         m.def("getrecursionlimit", (a, k) -> PyInt.of(ThreadState.recursionLimit));
+        m.def("getrefcount", (a, k) -> {
+            Args.noKeywords("sys.getrefcount", k);
+            if (a.length != 1) throw Exc.typeError("sys.getrefcount() takes exactly one argument (" + a.length + " given)");
+            // the count includes the argument's reference from the caller's stack, as in CPython
+            return PyInt.of(a[0].refcnt);
+        });
         m.def("setrecursionlimit", (a, k) -> {
             Args.checkCount("setrecursionlimit", a, 1, 1);
             if (!(a[0] instanceof PyInt i)) throw Exc.typeError("'" + a[0].type.name + "' object cannot be interpreted as an integer");

@@ -198,7 +198,7 @@ public final class ThreadingModule {
         if (t.name == null) throw Exc.runtimeError("thread.__init__() not called");
         if (t.started) throw Exc.runtimeError("threads can only be started once");
         mainThread();
-        Thread jt = new Thread(null, () -> body(t), t.name, STACK_SIZE);
+        Thread jt = new toy.object.ToyThread(() -> body(t), t.name, STACK_SIZE);
         jt.setDaemon(true);
         t.javaThread = jt;
         t.ident = jt.getId();
@@ -220,6 +220,12 @@ public final class ThreadingModule {
         } catch (StackOverflowError e) {
             StdStreams.stderr().write("Exception in thread " + t.name + ":\nRecursionError: maximum recursion depth exceeded\n");
         } finally {
+            // objects the thread's last instruction dropped die on this thread, under the GIL
+            try {
+                toy.object.Refs.drainAll();
+            } catch (PyException e) {
+                uncaught(t, e);
+            }
             t.finished = true;
             synchronized (ThreadingModule.class) {
                 ACTIVE.remove(t.ident);

@@ -105,7 +105,7 @@ public final class DictMethods {
     }
 
     /** dict.keys(), values(), items(). */
-    public static final class DictView extends PyObject {
+    public static final class DictView extends PyContainer {
         static final PyType KEYS_TYPE = PyType.builtin("dict_keys", PyType.OBJECT, null);
         static final PyType VALUES_TYPE = PyType.builtin("dict_values", PyType.OBJECT, null);
         static final PyType ITEMS_TYPE = PyType.builtin("dict_items", PyType.OBJECT, null);
@@ -114,9 +114,11 @@ public final class DictMethods {
 
         DictView(PyDict dict, int kind) {
             super(kind == KEYS ? KEYS_TYPE : kind == VALUES ? VALUES_TYPE : ITEMS_TYPE);
-            this.dict = dict;
+            this.dict = Refs.own(dict);
             this.kind = kind;
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
         @Override public PyObject iter() { return new DictIterator(dict, kind); }
 
@@ -162,8 +164,9 @@ public final class DictMethods {
     }
 
     /** Iterates a dict's keys, values or items; raises if the dict changes size meanwhile. */
-    public static final class DictIterator extends PyObject {
+    public static final class DictIterator extends PyContainer {
         static final PyType TYPE = PyType.builtin("dict_keyiterator", PyType.OBJECT, null);
+        /** The dict (a counted reference). */
         private final PyDict dict;
         private final int kind;
         private final int size0;
@@ -171,10 +174,12 @@ public final class DictMethods {
 
         public DictIterator(PyDict dict, int kind) {
             super(TYPE);
-            this.dict = dict;
+            this.dict = Refs.own(dict);
             this.kind = kind;
             this.size0 = dict.size();
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
         @Override public PyObject iter() { return this; }
 

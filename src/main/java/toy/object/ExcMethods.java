@@ -11,13 +11,13 @@ final class ExcMethods {
             PyObject[] pos = new PyObject[n];
             System.arraycopy(a, 0, pos, 0, n);
             if (self.type.isSubtypeOf(Exc.OSError)) PyBaseException.initOSError((PyBaseException) self, pos);
-            else ((PyBaseException) self).args = PyTuple.of(pos);
+            else ((PyBaseException) self).setArgs(PyTuple.of(pos));
             return Py.None;
         });
         t.def("__str__", (self, a, k) -> PyStr.of(self.str()));
         t.def("__repr__", (self, a, k) -> PyStr.of(self.repr()));
         t.def("with_traceback", (self, a, k) -> {
-            ((PyBaseException) self).traceback = a[0] instanceof PyTraceback tb ? tb : null;
+            ((PyBaseException) self).setTraceback(a[0] instanceof PyTraceback tb ? tb : null);
             return self;
         });
         t.def("add_note", (self, a, k) -> {
@@ -28,24 +28,24 @@ final class ExcMethods {
             return Py.None;
         });
         t.dict.put("args", new PyGetSet("args", o -> ((PyBaseException) o).args, (o, v) -> {
-            ((PyBaseException) o).args = v instanceof PyTuple tu ? tu : PyTuple.ofList(java.util.Arrays.asList(SeqMethods.toArray(v)));
+            ((PyBaseException) o).setArgs(v instanceof PyTuple tu ? tu : PyTuple.ofList(java.util.Arrays.asList(SeqMethods.toArray(v))));
         }));
         t.dict.put("__traceback__", new PyGetSet("__traceback__", o -> {
             PyTraceback tb = ((PyBaseException) o).traceback;
             return tb == null ? Py.None : tb;
-        }, (o, v) -> ((PyBaseException) o).traceback = v instanceof PyTraceback tb ? tb : null));
+        }, (o, v) -> ((PyBaseException) o).setTraceback(v instanceof PyTraceback tb ? tb : null)));
         t.dict.put("__cause__", new PyGetSet("__cause__", o -> {
             PyObject c = ((PyBaseException) o).cause;
             return c == null ? Py.None : c;
         }, (o, v) -> {
             PyBaseException e = (PyBaseException) o;
-            e.cause = v == Py.None ? null : v;
+            e.setCause(v == Py.None ? null : v);
             e.suppressContext = true;
         }));
         t.dict.put("__context__", new PyGetSet("__context__", o -> {
             PyObject c = ((PyBaseException) o).context;
             return c == null ? Py.None : c;
-        }, (o, v) -> ((PyBaseException) o).context = v == Py.None ? null : v));
+        }, (o, v) -> ((PyBaseException) o).setContext(v == Py.None ? null : v)));
         t.dict.put("__suppress_context__", new PyGetSet("__suppress_context__",
                 o -> PyBool.of(((PyBaseException) o).suppressContext),
                 (o, v) -> ((PyBaseException) o).suppressContext = Ops.isTrue(v)));

@@ -428,12 +428,15 @@ public final class Ops {
     public static void leaveRepr(PyObject o) { REPR_STACK.get().remove(o); }
 
     /** Iterates an object exposing only __getitem__ with 0, 1, 2, ... until IndexError. */
-    static final class GetItemIterator extends PyObject {
+    static final class GetItemIterator extends PyContainer {
         static final PyType TYPE = PyType.builtin("iterator", PyType.OBJECT, null);
+        /** The sequence (a counted reference). */
         private final PyObject seq;
         private long i;
 
-        GetItemIterator(PyObject seq) { super(TYPE); this.seq = seq; }
+        GetItemIterator(PyObject seq) { super(TYPE); this.seq = Refs.own(seq); }
+
+        @Override public void traverse(RefVisitor v) { v.visit(seq); }
 
         @Override public PyObject iter() { return this; }
 

@@ -13,7 +13,7 @@ public final class Py {
             super(t);
             this.repr = repr;
             this.truth = truth;
-            this.refcnt = Integer.MAX_VALUE / 2;
+            this.refcnt = Refs.IMMORTAL;
         }
 
         @Override public String repr() { return repr; }

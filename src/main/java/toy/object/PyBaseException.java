@@ -4,8 +4,10 @@ package toy.object;
  * An exception instance ({@code BaseException} and every subclass). The Java side of raising
  * is {@link PyException}, which carries one of these.
  */
-public class PyBaseException extends PyObject {
+public class PyBaseException extends PyContainer {
     public static final PyType TYPE = PyType.builtin("BaseException", PyType.OBJECT, PyBaseException::create);
+
+    // the reference fields are counted: assign them only through the setters
 
     /** The constructor arguments. */
     public PyTuple args = PyTuple.EMPTY;
@@ -22,7 +24,40 @@ public class PyBaseException extends PyObject {
 
     public PyBaseException(PyType type, PyTuple args) {
         super(type);
-        this.args = args;
+        this.args = Refs.own(args);
+    }
+
+    public final void setArgs(PyTuple a) {
+        PyTuple old = args;
+        args = a;
+        Refs.swap(old, a);
+    }
+
+    public final void setTraceback(PyTraceback tb) {
+        PyTraceback old = traceback;
+        traceback = tb;
+        Refs.swap(old, tb);
+    }
+
+    public final void setCause(PyObject c) {
+        PyObject old = cause;
+        cause = c;
+        Refs.swap(old, c);
+    }
+
+    public final void setContext(PyObject c) {
+        PyObject old = context;
+        context = c;
+        Refs.swap(old, c);
+    }
+
+    /** The attribute dict, then args, traceback, context and cause (BaseException_clear's order). */
+    @Override public void traverse(RefVisitor v) {
+        v.visit(dict);
+        v.visit(args);
+        v.visit(traceback);
+        v.visit(context);
+        v.visit(cause);
     }
 
     static PyObject create(PyType cls, PyObject[] args, String[] kw) {
@@ -48,12 +83,12 @@ public class PyBaseException extends PyObject {
     }
 
     public final void dictPut(String name, PyObject v) {
-        if (dict == null) dict = new PyDict();
+        if (dict == null) dict = Refs.own(new PyDict());
         dict.put(name, v);
     }
 
     @Override public PyDict dict() {
-        if (dict == null) dict = new PyDict();
+        if (dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
 
@@ -70,7 +105,7 @@ public class PyBaseException extends PyObject {
         e.dictPut("strerror", parsed ? pos[1] : Py.None);
         e.dictPut("filename", filename);
         e.dictPut("filename2", filename2);
-        e.args = filename != Py.None ? PyTuple.of(pos[0], pos[1]) : PyTuple.of(pos);
+        e.setArgs(filename != Py.None ? PyTuple.of(pos[0], pos[1]) : PyTuple.of(pos));
     }
 
     /** The OSError subclass CPython's OSError(errno, ...) constructor picks for a Linux errno, or null. */

@@ -13,7 +13,7 @@ public final class PyBool extends PyInt {
 
     private PyBool(long v) {
         super(TYPE, v, null);
-        refcnt = Integer.MAX_VALUE / 2;
+        refcnt = Refs.IMMORTAL;
     }
 
     public static PyBool of(boolean b) { return b ? TRUE : FALSE; }

@@ -24,7 +24,7 @@ public final class PyBuiltinFunction extends PyObject {
         this.name = name;
         this.impl = impl;
         this.self = self;
-        this.refcnt = Integer.MAX_VALUE / 2;
+        this.refcnt = Refs.IMMORTAL;
     }
 
     @Override public PyObject call(PyObject[] args, String[] kwnames) { return impl.call(args, kwnames); }

@@ -1,7 +1,7 @@
 package toy.object;
 
 /** A Java method bound to its self object ({@code [].append}). */
-public final class PyBuiltinMethod extends PyObject {
+public final class PyBuiltinMethod extends PyContainer {
     public static final PyType TYPE = PyType.builtin("builtin_method", PyType.OBJECT, null);
 
     /** The implementation of a method: receives self separately from the arguments. */
@@ -16,8 +16,10 @@ public final class PyBuiltinMethod extends PyObject {
     PyBuiltinMethod(PyMethodDescr descr, PyObject self) {
         super(TYPE);
         this.descr = descr;
-        this.self = self;
+        this.self = Refs.own(self);
     }
+
+    @Override public void traverse(RefVisitor v) { v.visit(self); }
 
     @Override public PyObject call(PyObject[] args, String[] kwnames) { return descr.impl.call(self, args, kwnames); }
 

@@ -1,16 +1,26 @@
 package toy.object;
 
 /** A cell: the box a closure shares with the function that defined the variable. */
-public final class PyCell extends PyObject {
+public final class PyCell extends PyContainer {
     public static final PyType TYPE = PyType.builtin("cell", PyType.OBJECT, null);
 
-    /** The variable's value, or null when it is unbound. */
+    /** The variable's value (a counted reference), or null when it is unbound. Set it with {@link #set}. */
     public PyObject value;
 
     public PyCell(PyObject value) {
         super(TYPE);
         this.value = value;
+        Refs.xincref(value);
     }
+
+    /** Stores a new value (null unbinds), dropping the old one. */
+    public void set(PyObject v) {
+        PyObject old = value;
+        value = v;
+        Refs.swap(old, v);
+    }
+
+    @Override public void traverse(RefVisitor v) { v.visit(value); }
 
     @Override public PyObject getAttr(PyStr n) {
         if (n.value.equals("cell_contents")) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code version} is a tag drawn from a global counter whenever a key is inserted or removed:
  * while it is unchanged, every key sits at the same position (LOAD_GLOBAL caches rely on it).
  */
-public class PyDict extends PyObject {
+public class PyDict extends PyContainer {
     public static final PyType TYPE = PyType.builtin("dict", PyType.OBJECT, (cls, a, k) -> new PyDict(cls));
 
     private static final int EMPTY = -1, DUMMY = -2;
@@ -119,9 +119,13 @@ public class PyDict extends PyObject {
     final void put(PyObject key, long hash, PyObject value) {
         int ix = find(key, hash);
         if (ix >= 0) {
+            PyObject old = values[ix];
             values[ix] = value;
+            Refs.swap(old, value);
             return;
         }
+        Refs.incref(key);
+        Refs.incref(value);
         if (next == keys.length) resize();
         int slot = freeSlot(hash);
         indices[slot] = next;
@@ -170,10 +174,13 @@ public class PyDict extends PyObject {
         }
         indices[i] = DUMMY;
         PyObject v = values[ix];
+        PyObject k = keys[ix];
         keys[ix] = null;
         values[ix] = null;
         used--;
         version = ++versionCounter;
+        Refs.decref(k);
+        Refs.decref(v);
         return v;
     }
 
@@ -190,9 +197,27 @@ public class PyDict extends PyObject {
         return null;
     }
 
+    /** Empties the dict, dropping keys and values in insertion order as CPython's dict_clear. */
     public final void clear() {
+        PyObject[] oldKeys = keys, oldValues = values;
+        int n = next;
         init(8);
         version = ++versionCounter;
+        for (int j = 0; j < n; j++) {
+            if (oldKeys[j] == null) continue;
+            Refs.decref(oldKeys[j]);
+            Refs.decref(oldValues[j]);
+        }
+    }
+
+    /** A script subclass's attribute dict first, then each key and its value in insertion order. */
+    @Override public void traverse(RefVisitor v) {
+        if (dict != null) v.visit(dict);
+        for (int j = 0; j < next; j++) {
+            if (keys[j] == null) continue;
+            v.visit(keys[j]);
+            v.visit(values[j]);
+        }
     }
 
     /** Position-based iteration: the first live entry at or after pos, or -1. */
@@ -221,7 +246,7 @@ public class PyDict extends PyObject {
     }
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = new PyDict();
+        if (type.heap && dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
 

@@ -11,6 +11,7 @@ public final class PyException extends RuntimeException {
     public PyException(PyBaseException value) {
         super(null, null, false, false);
         this.value = value;
+        Refs.raising(value);
     }
 
     /** True when the exception is an instance of t (or a subclass). */

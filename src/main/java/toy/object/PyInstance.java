@@ -5,16 +5,18 @@ package toy.object;
  * protocols all come from dunder lookup on its heap type (see {@link Ops}); this class only
  * holds the attribute dict and lets instances act as descriptors.
  */
-public class PyInstance extends PyObject {
+public class PyInstance extends PyContainer {
     /** The instance attributes; created on first assignment. */
     public PyDict dict;
 
     public PyInstance(PyType type) { super(type); }
 
     @Override public PyDict dict() {
-        if (dict == null) dict = new PyDict();
+        if (dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
+
+    @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
     @Override public PyObject getAttrOrNull(PyStr name) { return Attr.genericGetAttr(this, name, false); }
 

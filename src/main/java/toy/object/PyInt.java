@@ -20,7 +20,7 @@ public class PyInt extends PyObject {
     static {
         for (int i = 0; i < CACHE.length; i++) {
             CACHE[i] = new PyInt(TYPE, CACHE_LOW + i, null);
-            CACHE[i].refcnt = Integer.MAX_VALUE / 2;
+            CACHE[i].refcnt = Refs.IMMORTAL;
         }
     }
 

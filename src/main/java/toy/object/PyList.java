@@ -3,7 +3,7 @@ package toy.object;
 import java.util.Arrays;
 
 /** {@code list}: a growable array of references. */
-public class PyList extends PyObject {
+public class PyList extends PyContainer {
     public static final PyType TYPE = PyType.builtin("list", PyType.OBJECT, (cls, a, k) -> new PyList(cls, new PyObject[4], 0));
 
     /** The backing array; items[0..size) are the elements, the rest is spare capacity. */
@@ -13,11 +13,22 @@ public class PyList extends PyObject {
     /** Instance dict of script subclasses, created on first use. */
     PyDict dict;
 
+    /** A list holding items[0..size): it counts a new reference to each. */
     protected PyList(PyType type, PyObject[] items, int size) {
         super(type);
         this.items = items;
         this.size = size;
+        for (int i = 0; i < size; i++) Refs.incref(items[i]);
     }
+
+    private PyList(PyObject[] items, int size, boolean adopt) {
+        super(TYPE);
+        this.items = items;
+        this.size = size;
+    }
+
+    /** A list that takes over the caller's counted references to items[0..size) (the eval loop's BUILD_LIST). */
+    public static PyList adopt(PyObject[] items, int size) { return new PyList(items, size, true); }
 
     public PyList() { this(TYPE, new PyObject[4], 0); }
 
@@ -29,6 +40,7 @@ public class PyList extends PyObject {
     public final void append(PyObject v) {
         if (size == items.length) items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
         items[size++] = v;
+        Refs.incref(v);
     }
 
     public final PyObject get(int i) { return items[i]; }
@@ -38,12 +50,14 @@ public class PyList extends PyObject {
             int n = l.size;
             ensure(size + n);
             System.arraycopy(l.items, 0, items, size, n);
+            for (int i = 0; i < n; i++) Refs.incref(items[size + i]);
             size += n;
             return;
         }
         if (iterable instanceof PyTuple t) {
             ensure(size + t.items.length);
             System.arraycopy(t.items, 0, items, size, t.items.length);
+            for (PyObject x : t.items) Refs.incref(x);
             size += t.items.length;
             return;
         }
@@ -58,8 +72,30 @@ public class PyList extends PyObject {
     public final PyObject[] toArray() { return Arrays.copyOf(items, size); }
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = new PyDict();
+        if (type.heap && dict == null) dict = Refs.own(new PyDict());
         return dict;
+    }
+
+    /**
+     * Replaces the contents with items[0..n) (counting them), then drops the old items last to
+     * first as CPython's list_clear does.
+     */
+    public final void replaceAll(PyObject[] newItems, int n) {
+        for (int i = 0; i < n; i++) Refs.incref(newItems[i]);
+        PyObject[] old = items;
+        int oldSize = size;
+        items = newItems.length == 0 ? new PyObject[4] : newItems;
+        size = n;
+        for (int i = oldSize - 1; i >= 0; i--) Refs.decref(old[i]);
+    }
+
+    /** Empties the list (list.clear()). */
+    public final void clear() { replaceAll(new PyObject[4], 0); }
+
+    /** Dict first (a script subclass's attributes), then the items last to first (list_dealloc). */
+    @Override public void traverse(RefVisitor v) {
+        if (dict != null) v.visit(dict);
+        for (int i = size - 1; i >= 0; i--) v.visit(items[i]);
     }
 
     @Override public String repr() {
@@ -115,7 +151,10 @@ public class PyList extends PyObject {
             SeqMethods.setSlice(this, sl, value);
             return;
         }
-        items[index(key, "assignment index")] = value;
+        int i = index(key, "assignment index");
+        PyObject old = items[i];
+        items[i] = value;
+        Refs.swap(old, value);
     }
 
     @Override public void delItem(PyObject key) {
@@ -130,6 +169,7 @@ public class PyList extends PyObject {
         PyObject v = items[i];
         System.arraycopy(items, i + 1, items, i, size - i - 1);
         items[--size] = null;
+        Refs.decref(v);
         return v;
     }
 
@@ -140,6 +180,7 @@ public class PyList extends PyObject {
         System.arraycopy(items, i, items, i + 1, size - i);
         items[i] = v;
         size++;
+        Refs.incref(v);
     }
 
     @Override public PyObject binaryOp(int op, PyObject other, boolean reflected) {
@@ -166,8 +207,7 @@ public class PyList extends PyObject {
             PyObject n = Ops.indexOrNull(other);
             if (n == null) return null;
             PyObject[] r = SeqMethods.repeat(items, size, (PyInt) n);
-            items = r.length == 0 ? new PyObject[4] : r;
-            size = r.length;
+            replaceAll(r, r.length);
             return this;
         }
         return null;

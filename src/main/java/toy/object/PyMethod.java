@@ -1,7 +1,7 @@
 package toy.object;
 
 /** A bound method: a function (usually a script function) with its self. */
-public final class PyMethod extends PyObject {
+public final class PyMethod extends PyContainer {
     public static final PyType TYPE = PyType.builtin("method", PyType.OBJECT, null);
 
     public final PyObject func;
@@ -9,8 +9,14 @@ public final class PyMethod extends PyObject {
 
     public PyMethod(PyObject func, PyObject self) {
         super(TYPE);
-        this.func = func;
-        this.self = self;
+        this.func = Refs.own(func);
+        this.self = Refs.own(self);
+    }
+
+    /** The function, then self (meth_dealloc's order is self, then function; neither has a finalizer). */
+    @Override public void traverse(RefVisitor v) {
+        v.visit(func);
+        v.visit(self);
     }
 
     @Override public PyObject call(PyObject[] args, String[] kwnames) {

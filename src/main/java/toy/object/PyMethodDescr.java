@@ -17,7 +17,7 @@ public final class PyMethodDescr extends PyObject {
         this.owner = owner;
         this.name = name;
         this.impl = impl;
-        this.refcnt = Integer.MAX_VALUE / 2;
+        this.refcnt = Refs.IMMORTAL;
     }
 
     @Override public PyObject descrGet(PyObject instance, PyType ownerType) {

@@ -16,8 +16,9 @@ public final class PyModule extends PyObject {
 
     public PyModule(String name, PyDict dict) {
         super(TYPE);
+        Refs.immortal(this);
         this.name = name;
-        this.dict = dict;
+        this.dict = Refs.own(dict);
         dict.put("__name__", PyStr.of(name));
         if (dict.get("__doc__") == null) dict.put("__doc__", Py.None);
     }

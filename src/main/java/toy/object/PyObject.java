@@ -17,8 +17,11 @@ package toy.object;
 public abstract class PyObject {
     /** The object's exact type; for a script subclass of a built-in, the subclass. */
     public PyType type;
-    /** Reference count, maintained under the GIL (see the reference-counting issue). */
-    public int refcnt = 1;
+    /**
+     * The reference count, a plain field maintained under the GIL (see {@link Refs}): zero for a
+     * new object until something stores it, {@link Refs#IMMORTAL} for immortals.
+     */
+    public int refcnt;
 
     protected PyObject(PyType type) { this.type = type; }
 

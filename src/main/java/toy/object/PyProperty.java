@@ -1,7 +1,7 @@
 package toy.object;
 
 /** {@code property(fget, fset, fdel, doc)}: a data descriptor calling the given functions. */
-public final class PyProperty extends PyObject {
+public final class PyProperty extends PyContainer {
     public static final PyType TYPE = PyType.builtin("property", PyType.OBJECT, (cls, a, k) -> {
         PyObject[] p = Args.parse("property", a, k, new String[] {"fget", "fset", "fdel", "doc"}, 0, 4);
         return new PyProperty(none(p[0]), none(p[1]), none(p[2]), none(p[3]));
@@ -15,6 +15,17 @@ public final class PyProperty extends PyObject {
         this.fset = fset;
         this.fdel = fdel;
         this.doc = doc;
+        Refs.xincref(fget);
+        Refs.xincref(fset);
+        Refs.xincref(fdel);
+        Refs.xincref(doc);
+    }
+
+    @Override public void traverse(RefVisitor v) {
+        v.visit(fget);
+        v.visit(fset);
+        v.visit(fdel);
+        v.visit(doc);
     }
 
     private static PyObject none(PyObject o) { return o == Py.None ? null : o; }

@@ -18,7 +18,7 @@ package toy.object;
  * iterate and the fast paths of {@code set_merge}, because the order of the result depends on
  * them. The methods visible to scripts are registered in {@link SetMethods}.
  */
-public class PySet extends PyObject {
+public class PySet extends PyContainer {
     public static final PyType TYPE = PyType.builtin("set", PyType.OBJECT, (cls, a, k) -> new PySet(cls));
     public static final PyType FROZEN_TYPE = PyType.builtin("frozenset", PyType.OBJECT, PySet::frozensetNew);
 
@@ -30,6 +30,8 @@ public class PySet extends PyObject {
     static final PyObject DUMMY = new PyObject(PyType.OBJECT) {
         @Override public String repr() { return "<dummy key>"; }
     };
+
+    static { Refs.immortal(DUMMY); }
 
     /** The table: keys[i] is null (never used), DUMMY (removed) or an element. */
     PyObject[] keys;
@@ -149,6 +151,7 @@ public class PySet extends PyObject {
                 perturb >>>= PERTURB_SHIFT;
                 i = (int) ((i * 5L + 1 + perturb) & mask);
             }
+            Refs.incref(key);
             if (freeslot >= 0) {
                 used++;
                 table[freeslot] = key;
@@ -216,21 +219,32 @@ public class PySet extends PyObject {
     /** set_discard_entry: true when the element was found and removed. */
     final boolean discardEntry(PyObject key, long hash) {
         int e = lookkey(key, hash);
-        if (keys[e] == null) return false;
+        PyObject k = keys[e];
+        if (k == null) return false;
         keys[e] = DUMMY;
         hashes[e] = -1;
         used--;
+        Refs.decref(k);
         return true;
     }
 
     /** set_clear_internal (set_empty_to_minsize). */
     final void clearInternal() {
+        PyObject[] old = keys;
         keys = new PyObject[MINSIZE];
         hashes = new long[MINSIZE];
         mask = MINSIZE - 1;
         fill = 0;
         used = 0;
         hash = -1;
+        for (PyObject k : old) if (k != null && k != DUMMY) Refs.decref(k);
+    }
+
+    /** A script subclass's attribute dict, then the elements in table order. */
+    @Override public void traverse(RefVisitor v) {
+        if (dict != null) v.visit(dict);
+        PyObject[] t = keys;
+        for (PyObject k : t) if (k != null && k != DUMMY) v.visit(k);
     }
 
     /** set_next: the first live slot at or after pos, or -1. */
@@ -254,6 +268,7 @@ public class PySet extends PyObject {
         if (fill == 0 && mask == other.mask && other.fill == other.used) {
             System.arraycopy(other.keys, 0, keys, 0, other.mask + 1);
             System.arraycopy(other.hashes, 0, hashes, 0, other.mask + 1);
+            for (PyObject k : keys) if (k != null && k != DUMMY) Refs.incref(k);
             fill = other.fill;
             used = other.used;
             return;
@@ -268,7 +283,10 @@ public class PySet extends PyObject {
             long[] oh = other.hashes;
             for (int j = 0; j < ok.length; j++) {
                 PyObject k = ok[j];
-                if (k != null && k != DUMMY) insertClean(nk, nh, nmask, k, oh[j]);
+                if (k != null && k != DUMMY) {
+                    insertClean(nk, nh, nmask, k, oh[j]);
+                    Refs.incref(k);
+                }
             }
             return;
         }
@@ -518,6 +536,7 @@ public class PySet extends PyObject {
         hashes[e] = -1;
         used--;
         finger = e + 1;
+        Refs.decref(key);
         return key;
     }
 
@@ -577,7 +596,7 @@ public class PySet extends PyObject {
     // ----- the object protocols ---------------------------------------------------------------
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = new PyDict();
+        if (type.heap && dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
 

@@ -1,7 +1,7 @@
 package toy.object;
 
 /** {@code slice(start, stop, step)}. */
-public final class PySlice extends PyObject {
+public final class PySlice extends PyContainer {
     public static final PyType TYPE = PyType.builtin("slice", PyType.OBJECT, (cls, a, k) -> {
         Args.noKeywords("slice", k);
         Args.checkCount("slice", a, 1, 3);
@@ -24,9 +24,15 @@ public final class PySlice extends PyObject {
 
     public PySlice(PyObject start, PyObject stop, PyObject step) {
         super(TYPE);
-        this.start = start;
-        this.stop = stop;
-        this.step = step;
+        this.start = Refs.own(start);
+        this.stop = Refs.own(stop);
+        this.step = Refs.own(step);
+    }
+
+    @Override public void traverse(RefVisitor v) {
+        v.visit(start);
+        v.visit(stop);
+        v.visit(step);
     }
 
     /** Resolves against a sequence of length n: {start, stop, step, slicelength}. */

@@ -1,7 +1,7 @@
 package toy.object;
 
 /** {@code staticmethod(f)} and {@code classmethod(f)}: wrappers that change how f binds. */
-public final class PyStaticMethod extends PyObject {
+public final class PyStaticMethod extends PyContainer {
     public static final PyType STATIC = PyType.builtin("staticmethod", PyType.OBJECT, (cls, a, k) -> {
         Args.checkCount("staticmethod", a, 1, 1);
         return new PyStaticMethod(cls, a[0]);
@@ -15,8 +15,10 @@ public final class PyStaticMethod extends PyObject {
 
     PyStaticMethod(PyType t, PyObject func) {
         super(t);
-        this.func = func;
+        this.func = Refs.own(func);
     }
+
+    @Override public void traverse(RefVisitor v) { v.visit(func); }
 
     static {
         STATIC.dict.put("__func__", new PyGetSet("__func__", o -> ((PyStaticMethod) o).func, null));

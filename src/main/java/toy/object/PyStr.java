@@ -16,10 +16,10 @@ public class PyStr extends PyObject {
     static {
         for (int i = 0; i < CHARS.length; i++) {
             CHARS[i] = new PyStr(TYPE, String.valueOf((char) i));
-            CHARS[i].refcnt = Integer.MAX_VALUE / 2;
+            CHARS[i].refcnt = Refs.IMMORTAL;
         }
         EMPTY = new PyStr(TYPE, "");
-        EMPTY.refcnt = Integer.MAX_VALUE / 2;
+        EMPTY.refcnt = Refs.IMMORTAL;
     }
 
     public final String value;
@@ -46,7 +46,7 @@ public class PyStr extends PyObject {
         PyStr p = INTERNED.get(s);
         if (p == null) {
             PyStr fresh = s.length() == 1 && s.charAt(0) < 256 ? CHARS[s.charAt(0)] : new PyStr(TYPE, s);
-            fresh.refcnt = Integer.MAX_VALUE / 2;
+            fresh.refcnt = Refs.IMMORTAL;
             p = INTERNED.putIfAbsent(s, fresh);
             if (p == null) p = fresh;
         }

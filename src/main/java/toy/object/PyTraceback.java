@@ -5,7 +5,7 @@ package toy.object;
  * Entries link outward-in as in CPython: the head is the outermost frame, {@code next}
  * leads towards the frame that raised.
  */
-public final class PyTraceback extends PyObject {
+public final class PyTraceback extends PyContainer {
     public static final PyType TYPE = PyType.builtin("traceback", PyType.OBJECT, null);
 
     public final String filename;
@@ -14,7 +14,8 @@ public final class PyTraceback extends PyObject {
     public final int line;
     /** The failing expression's span: start column, end line, end column (0-based; -1 unknown). */
     public final int col, endLine, endCol;
-    public PyTraceback next;
+    /** The next entry towards the raise (a counted reference), or null. */
+    public final PyTraceback next;
 
     public PyTraceback(String filename, String name, int line, PyTraceback next) {
         this(filename, name, line, -1, line, -1, next);
@@ -29,7 +30,10 @@ public final class PyTraceback extends PyObject {
         this.endLine = endLine;
         this.endCol = endCol;
         this.next = next;
+        Refs.xincref(next);
     }
+
+    @Override public void traverse(RefVisitor v) { v.visit(next); }
 
     @Override public PyObject getAttr(PyStr n) {
         switch (n.value) {

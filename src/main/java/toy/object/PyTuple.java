@@ -3,18 +3,37 @@ package toy.object;
 import java.util.List;
 
 /** {@code tuple}: an immutable array. The empty tuple is a shared immortal singleton. */
-public class PyTuple extends PyObject {
+public class PyTuple extends PyContainer {
     public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT, SeqMethods::newTuple);
     public static final PyTuple EMPTY = new PyTuple(TYPE, new PyObject[0]);
 
-    static { EMPTY.refcnt = Integer.MAX_VALUE / 2; }
+    static { Refs.immortal(EMPTY); }
 
     /** The items; never modified after construction. */
     public final PyObject[] items;
 
+    /** A tuple of the given items: it counts a new reference to each. */
     protected PyTuple(PyType type, PyObject[] items) {
         super(type);
         this.items = items;
+        for (PyObject x : items) Refs.incref(x);
+    }
+
+    private PyTuple(PyObject[] items, boolean adopt) {
+        super(TYPE);
+        this.items = items;
+    }
+
+    /** A tuple that takes over the caller's counted references to the items (the eval loop's BUILD_TUPLE). */
+    public static PyTuple adopt(PyObject[] items) {
+        if (items.length == 0) return EMPTY;
+        return new PyTuple(items, true);
+    }
+
+    /** Dict first (a script subclass's attributes), then the items last to first (tupledealloc). */
+    @Override public void traverse(RefVisitor v) {
+        if (dict != null) v.visit(dict);
+        for (int i = items.length - 1; i >= 0; i--) v.visit(items[i]);
     }
 
     /** A tuple owning the given array (the caller must not modify it afterwards). */
@@ -30,7 +49,7 @@ public class PyTuple extends PyObject {
     PyDict dict;
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = new PyDict();
+        if (type.heap && dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
 

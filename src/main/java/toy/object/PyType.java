@@ -38,8 +38,23 @@ public final class PyType extends PyObject {
     public PyType[] bases;
     /** The method resolution order, self first. */
     public PyType[] mro;
-    /** The type's own attributes, in definition order. */
-    public final Map<String, PyObject> dict = new LinkedHashMap<>();
+    /** The type's own attributes, in definition order; the type counts a reference to each value. */
+    public final Map<String, PyObject> dict = new CountedMap();
+
+    /** A map that counts references to its values (types are immortal, so nothing drops them at the end). */
+    private static final class CountedMap extends LinkedHashMap<String, PyObject> {
+        @Override public PyObject put(String key, PyObject value) {
+            PyObject old = super.put(key, value);
+            Refs.swap(old, value);
+            return old;
+        }
+
+        @Override public PyObject remove(Object key) {
+            PyObject old = super.remove(key);
+            Refs.xdecref(old);
+            return old;
+        }
+    }
     /** True for classes created by a class statement (dunder dispatch through lookup). */
     public boolean heap;
     /** How instances are created; inherited from the nearest built-in base. */
@@ -88,6 +103,7 @@ public final class PyType extends PyObject {
 
     private PyType(String name, PyType base, NewFn newFn) {
         super(null);
+        Refs.immortal(this);
         this.name = name;
         this.qualname = name;
         this.base = base;

@@ -1,30 +1,45 @@
 package toy.object;
 
 /** Iterator over a tuple's or list's backing array; re-reads the list's size at each step. */
-final class SeqIterator extends PyObject {
+final class SeqIterator extends PyContainer {
     static final PyType TYPE = PyType.builtin("sequence_iterator", PyType.OBJECT, null);
-    private final PyObject owner;
-    private final PyObject[] tupleItems;
+    /** The list or tuple iterated (a counted reference), dropped once exhausted as in CPython. */
+    private PyObject owner;
+    private PyObject[] tupleItems;
     private int i;
 
     SeqIterator(PyObject owner, PyObject[] tupleItems, int n) {
         super(TYPE);
-        this.owner = owner;
+        this.owner = Refs.own(owner);
         this.tupleItems = owner instanceof PyList ? null : tupleItems;
     }
 
     @Override public PyObject iter() { return this; }
 
     @Override public PyObject next() {
-        if (tupleItems != null) return i < tupleItems.length ? tupleItems[i++] : null;
-        PyList l = (PyList) owner;
-        if (i < l.size) return l.items[i++];
-        i = Integer.MAX_VALUE;
+        if (owner == null) return null;
+        if (tupleItems != null) {
+            if (i < tupleItems.length) return tupleItems[i++];
+        } else {
+            PyList l = (PyList) owner;
+            if (i < l.size) return l.items[i++];
+        }
+        exhausted();
         return null;
     }
 
+    private void exhausted() {
+        PyObject o = owner;
+        owner = null;
+        tupleItems = null;
+        Refs.decref(o);
+    }
+
     @Override public int length() {
+        if (owner == null) return 0;
         int n = tupleItems != null ? tupleItems.length : ((PyList) owner).size;
         return Math.max(0, n - i);
     }
+
+    @Override public void traverse(RefVisitor v) { v.visit(owner); }
 }

@@ -15,8 +15,7 @@ public final class SeqMethods {
             Args.noKeywords("list", k);
             Args.checkCount("list", a, 0, 1);
             PyList list = (PyList) self;
-            list.size = 0;
-            list.items = new PyObject[4];
+            list.clear();
             if (a.length == 1) list.extend(a[0]);
             return Py.None;
         });
@@ -78,9 +77,7 @@ public final class SeqMethods {
             return Py.None;
         });
         l.def("clear", (self, a, k) -> {
-            PyList list = (PyList) self;
-            list.items = new PyObject[4];
-            list.size = 0;
+            ((PyList) self).clear();
             return Py.None;
         });
         l.def("copy", (self, a, k) -> {
@@ -257,14 +254,24 @@ public final class SeqMethods {
             System.arraycopy(list.items, 0, out, 0, start);
             System.arraycopy(v, 0, out, start, v.length);
             System.arraycopy(list.items, stop, out, start + v.length, list.size - stop);
+            PyObject[] removed = Arrays.copyOfRange(list.items, start, stop);
+            for (PyObject x : v) Refs.incref(x);
             list.items = out;
             list.size = newSize;
+            // CPython drops the replaced items last to first
+            for (int i = removed.length - 1; i >= 0; i--) Refs.decref(removed[i]);
             return;
         }
         if (v.length != len) {
             throw Exc.valueError("attempt to assign sequence of size " + v.length + " to extended slice of size " + len);
         }
-        for (int k = 0, j = start; k < len; k++, j += step) list.items[j] = v[k];
+        PyObject[] removed = new PyObject[len];
+        for (int k = 0, j = start; k < len; k++, j += step) {
+            removed[k] = list.items[j];
+            list.items[j] = v[k];
+            Refs.incref(v[k]);
+        }
+        for (PyObject x : removed) Refs.decref(x);
     }
 
     static void delSlice(PyList list, PySlice sl) {
@@ -272,35 +279,56 @@ public final class SeqMethods {
         int start = r[0], step = r[2], len = r[3];
         if (len <= 0) return;
         boolean[] del = new boolean[list.size];
-        for (int k = 0, j = start; k < len; k++, j += step) del[j] = true;
+        PyObject[] removed = new PyObject[len];
+        for (int k = 0, j = start; k < len; k++, j += step) {
+            del[j] = true;
+            removed[k] = list.items[j];
+        }
         int w = 0;
         for (int i = 0; i < list.size; i++) if (!del[i]) list.items[w++] = list.items[i];
         for (int i = w; i < list.size; i++) list.items[i] = null;
         list.size = w;
+        // a contiguous slice is dropped last to first (list_ass_slice), an extended one in order
+        if (step == 1) {
+            for (int i = removed.length - 1; i >= 0; i--) Refs.decref(removed[i]);
+        } else {
+            for (PyObject x : removed) Refs.decref(x);
+        }
     }
 
     /** reversed() over a sequence with __len__ and __getitem__. */
-    public static final class ReversedIterator extends PyObject {
+    public static final class ReversedIterator extends PyContainer {
         public static final PyType TYPE = PyType.builtin("reversed", PyType.OBJECT, null);
-        private final PyObject seq;
+        /** The sequence (a counted reference), dropped once exhausted. */
+        private PyObject seq;
         private int i;
 
         public ReversedIterator(PyObject seq, int n) {
             super(TYPE);
-            this.seq = seq;
+            this.seq = Refs.own(seq);
             this.i = n - 1;
         }
 
         @Override public PyObject iter() { return this; }
 
         @Override public PyObject next() {
-            if (i < 0) return null;
+            if (i < 0 || seq == null) return done();
             if (seq instanceof PyList l) {
-                if (i >= l.size) { i = -1; return null; }
+                if (i >= l.size) return done();
                 return l.items[i--];
             }
             return Ops.getItem(seq, PyInt.of(i--));
         }
+
+        private PyObject done() {
+            i = -1;
+            PyObject s = seq;
+            seq = null;
+            Refs.xdecref(s);
+            return null;
+        }
+
+        @Override public void traverse(RefVisitor v) { v.visit(seq); }
 
         @Override public int length() { return Math.max(i + 1, 0); }
     }

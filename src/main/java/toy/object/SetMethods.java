@@ -145,7 +145,7 @@ public final class SetMethods {
     }
 
     /** setiterobject: walks the table; raises if the set's size changes meanwhile. */
-    public static final class SetIterator extends PyObject {
+    public static final class SetIterator extends PyContainer {
         static final PyType TYPE = PyType.builtin("set_iterator", PyType.OBJECT, null);
         /** Null once exhausted. */
         private PySet set;
@@ -155,10 +155,12 @@ public final class SetMethods {
 
         SetIterator(PySet set) {
             super(TYPE);
-            this.set = set;
+            this.set = Refs.own(set);
             this.usedAtStart = set.used;
             this.len = set.used;
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(set); }
 
         @Override public PyObject iter() { return this; }
 
@@ -172,6 +174,7 @@ public final class SetMethods {
             int i = so.nextPos(pos);
             if (i < 0) {
                 set = null;
+                Refs.decref(so);
                 return null;
             }
             pos = i + 1;

@@ -117,8 +117,8 @@ public final class TypeNew {
                 } catch (PyException ex) {
                     PyException re = Exc.runtimeError("Error calling __set_name__ on '" + v.type.name + "' instance '"
                             + e.getKey() + "' in '" + t.name + "'");
-                    re.value.cause = ex.value;
-                    re.value.context = ex.value;
+                    re.value.setCause(ex.value);
+                    re.value.setContext(ex.value);
                     re.value.suppressContext = true;
                     throw re;
                 }

@@ -7,6 +7,7 @@ import toy.object.PyDict;
 import toy.object.PyObject;
 import toy.object.PyStr;
 import toy.object.PyTuple;
+import toy.object.Refs;
 
 /**
  * Binds call arguments to a new frame's parameter slots: positional values, *args overflow,
@@ -19,7 +20,8 @@ final class ArgBinder {
     /**
      * Makes the frame for calling fn. The positional arguments are src[off..off+npos), followed
      * by the values of the keywords named in kwnames (may be null). self, when not null, is an
-     * extra first positional argument.
+     * extra first positional argument. The arguments are borrowed: the frame counts its own
+     * references to them and to fn.
      */
     static Frame bind(PyFunction fn, PyObject self, PyObject[] src, int off, int npos, String[] kwnames, Runtime rt) {
         Code code = fn.code;
@@ -36,6 +38,8 @@ final class ArgBinder {
         } else {
             slowBind(fn, f, self, src, off, npos, kwnames);
         }
+        for (PyObject v : locals) Refs.xincref(v);
+        Refs.incref(fn);
         setupCells(fn, f);
         return f;
     }
@@ -51,9 +55,12 @@ final class ArgBinder {
                 int slot = slotOfParam(code, a);
                 init = f.locals[slot];
             }
-            f.cells[i] = new PyCell(init);
+            f.cells[i] = Refs.own(new PyCell(init));
         }
-        if (fn.closure != null) System.arraycopy(fn.closure, 0, f.cells, ncell, fn.closure.length);
+        if (fn.closure != null) {
+            System.arraycopy(fn.closure, 0, f.cells, ncell, fn.closure.length);
+            for (PyCell c : fn.closure) Refs.incref(c);
+        }
     }
 
     /** Params index (scope order: posonly, args, *args, kwonly, **kw) to the varnames slot. */

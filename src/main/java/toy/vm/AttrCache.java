@@ -70,7 +70,10 @@ final class AttrCache {
         Ops.setAttr(obj, name, value);
     }
 
-    /** LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ). */
+    /**
+     * LOAD_METHOD: leaves ( meth self ) when the attribute is a plain method, else ( value null ).
+     * The stack's reference to the object moves up a slot, or is dropped for the value.
+     */
     static void loadMethod(Code code, int pc, PyObject[] stack, int sp, PyStr name) {
         PyObject obj = stack[sp - 1];
         PyType tp = obj.type;
@@ -84,13 +87,14 @@ final class AttrCache {
             if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
                 PyDict d = obj instanceof PyInstance inst ? inst.dict : obj.dict();
                 if (d == null || d.getStr(name) == null) {
-                    stack[sp - 1] = descr;
+                    stack[sp - 1] = Refs.own(descr);
                     stack[sp] = obj;
                     return;
                 }
             }
         }
-        stack[sp - 1] = Ops.getAttr(obj, name);
+        stack[sp - 1] = Refs.own(Ops.getAttr(obj, name));
         stack[sp] = null;
+        Refs.decref(obj);
     }
 }

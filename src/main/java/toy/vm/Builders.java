@@ -13,45 +13,42 @@ final class Builders {
         switch (op) {
             case BUILD_SET: {
                 PySet s = new PySet();
-                for (int i = sp - arg; i < sp; i++) { s.add(stack[i]); stack[i] = null; }
-                sp -= arg;
-                stack[sp++] = s;
+                for (int i = sp - arg; i < sp; i++) s.add(stack[i]);
+                sp = SlowOps.pop(stack, sp, arg);
+                stack[sp++] = Refs.own(s);
                 return sp;
             }
             case BUILD_MAP: {
                 PyDict d = new PyDict();
                 int base = sp - 2 * arg;
                 for (int i = base; i < sp; i += 2) d.put(stack[i], stack[i + 1]);
-                for (int i = base; i < sp; i++) stack[i] = null;
-                stack[base] = d;
-                return base + 1;
+                sp = SlowOps.pop(stack, sp, 2 * arg);
+                stack[sp++] = Refs.own(d);
+                return sp;
             }
             case BUILD_SLICE: {
-                PyObject step = arg == 3 ? stack[--sp] : Py.None;
-                PyObject stop = stack[--sp];
-                PyObject start = stack[sp - 1];
-                stack[sp] = null;
-                if (arg == 3) stack[sp + 1] = null;
-                stack[sp - 1] = new PySlice(start, stop, step);
+                PyObject step = arg == 3 ? stack[sp - 1] : Py.None;
+                PyObject stop = stack[sp - arg + 1];
+                PyObject start = stack[sp - arg];
+                PySlice sl = new PySlice(start, stop, step);
+                sp = SlowOps.pop(stack, sp, arg);
+                stack[sp++] = Refs.own(sl);
                 return sp;
             }
             case SET_ADD: {
-                PyObject v = stack[--sp];
-                stack[sp] = null;
-                ((PySet) stack[sp - arg]).add(v);
-                return sp;
+                PyObject v = stack[sp - 1];
+                ((PySet) stack[sp - 1 - arg]).add(v);
+                return SlowOps.pop(stack, sp, 1);
             }
             case MAP_ADD: {
-                PyObject v = stack[--sp];
-                PyObject k = stack[--sp];
-                stack[sp] = stack[sp + 1] = null;
-                ((PyDict) stack[sp - arg]).put(k, v);
-                return sp;
+                PyObject v = stack[sp - 1];
+                PyObject k = stack[sp - 2];
+                ((PyDict) stack[sp - 2 - arg]).put(k, v);
+                return SlowOps.pop(stack, sp, 2);
             }
             case LIST_EXTEND: {
-                PyObject v = stack[--sp];
-                stack[sp] = null;
-                PyList l = (PyList) stack[sp - arg];
+                PyObject v = stack[sp - 1];
+                PyList l = (PyList) stack[sp - 1 - arg];
                 try {
                     l.extend(v);
                 } catch (PyException e) {
@@ -60,29 +57,26 @@ final class Builders {
                     }
                     throw e;
                 }
-                return sp;
+                return SlowOps.pop(stack, sp, 1);
             }
             case SET_UPDATE: {
-                PyObject v = stack[--sp];
-                stack[sp] = null;
-                ((PySet) stack[sp - arg]).addAll(v);
-                return sp;
+                PyObject v = stack[sp - 1];
+                ((PySet) stack[sp - 1 - arg]).addAll(v);
+                return SlowOps.pop(stack, sp, 1);
             }
             case DICT_UPDATE: {
-                PyObject v = stack[--sp];
-                stack[sp] = null;
+                PyObject v = stack[sp - 1];
                 if (Ops.getAttrOrNull(v, PyStr.intern("keys")) == null) {
                     throw Exc.typeError("'" + v.type.name + "' object is not a mapping");
                 }
-                DictMethods.updateFrom((PyDict) stack[sp - arg], v);
-                return sp;
+                DictMethods.updateFrom((PyDict) stack[sp - 1 - arg], v);
+                return SlowOps.pop(stack, sp, 1);
             }
             case DICT_MERGE: {
-                PyObject v = stack[--sp];
-                stack[sp] = null;
-                PyDict target = (PyDict) stack[sp - arg];
+                PyObject v = stack[sp - 1];
+                PyDict target = (PyDict) stack[sp - 1 - arg];
                 // the call's layout is ( f args kwdict ): the function sits two below the dict
-                PyObject fn = stack[sp - arg - 2];
+                PyObject fn = stack[sp - 1 - arg - 2];
                 PyObject keysFn = Ops.getAttrOrNull(v, PyStr.intern("keys"));
                 if (keysFn == null) {
                     throw Exc.typeError(CallSupport.describe(fn) + " argument after ** must be a mapping, not " + v.type.name);
@@ -96,12 +90,11 @@ final class Builders {
                     }
                     target.put(k, Ops.getItem(v, k));
                 }
-                return sp;
+                return SlowOps.pop(stack, sp, 1);
             }
             case LIST_TO_TUPLE: {
                 PyList l = (PyList) stack[sp - 1];
-                stack[sp - 1] = PyTuple.of(l.toArray());
-                return sp;
+                return SlowOps.replace(stack, sp, PyTuple.of(l.toArray()));
             }
             case UNPACK_SEQUENCE:
                 return unpack(stack, sp, arg);
@@ -113,7 +106,7 @@ final class Builders {
     }
 
     private static int unpack(PyObject[] stack, int sp, int n) {
-        PyObject seq = stack[--sp];
+        PyObject seq = stack[sp - 1];
         PyObject[] items;
         if (seq instanceof PyTuple t && t.items.length == n) {
             items = t.items;
@@ -139,12 +132,15 @@ final class Builders {
                 throw Exc.valueError("too many values to unpack (expected " + n + ")");
             }
         }
+        // the sequence may die when popped; the items are counted first
+        for (int i = 0; i < n; i++) Refs.incref(items[i]);
+        sp = SlowOps.pop(stack, sp, 1);
         for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];
         return sp;
     }
 
     private static int unpackEx(PyObject[] stack, int sp, int before, int after) {
-        PyObject seq = stack[--sp];
+        PyObject seq = stack[sp - 1];
         PyObject[] all;
         try {
             all = SeqMethods.toArray(seq);
@@ -156,17 +152,21 @@ final class Builders {
             throw Exc.valueError("not enough values to unpack (expected at least " + (before + after) + ", got " + all.length + ")");
         }
         int mid = all.length - before - after;
-        for (int i = after - 1; i >= 0; i--) stack[sp++] = all[before + mid + i];
         PyObject[] m = new PyObject[mid];
         System.arraycopy(all, before, m, 0, mid);
-        stack[sp++] = PyList.wrap(m);
+        PyList middle = Refs.own(PyList.wrap(m));
+        for (int i = 0; i < before; i++) Refs.incref(all[i]);
+        for (int i = 0; i < after; i++) Refs.incref(all[before + mid + i]);
+        sp = SlowOps.pop(stack, sp, 1);
+        for (int i = after - 1; i >= 0; i--) stack[sp++] = all[before + mid + i];
+        stack[sp++] = middle;
         for (int i = before - 1; i >= 0; i--) stack[sp++] = all[i];
         return sp;
     }
 
     static int formatValue(PyObject[] stack, int sp, int arg) {
-        PyObject spec = (arg & 4) != 0 ? stack[--sp] : null;
-        PyObject v = stack[sp - 1];
+        PyObject spec = (arg & 4) != 0 ? stack[sp - 1] : null;
+        PyObject v = stack[sp - 1 - ((arg & 4) != 0 ? 1 : 0)];
         switch (arg & 3) {
             case 1: v = Ops.strObj(v); break;
             case 2: v = PyStr.of(Ops.repr(v)); break;
@@ -179,43 +179,35 @@ final class Builders {
         } else {
             s = Ops.format(v, spec == null ? "" : ((PyStr) spec).value);
         }
-        if (spec != null) stack[sp] = null;
-        stack[sp - 1] = PyStr.of(s);
-        return sp;
+        if (spec != null) sp = SlowOps.pop(stack, sp, 1);
+        return SlowOps.replace(stack, sp, PyStr.of(s));
     }
 
     static int buildString(PyObject[] stack, int sp, int n) {
         StringBuilder sb = new StringBuilder();
-        for (int i = sp - n; i < sp; i++) {
-            sb.append(((PyStr) stack[i]).value);
-            stack[i] = null;
-        }
-        sp -= n;
-        stack[sp++] = PyStr.of(sb.toString());
+        for (int i = sp - n; i < sp; i++) sb.append(((PyStr) stack[i]).value);
+        sp = SlowOps.pop(stack, sp, n);
+        stack[sp++] = Refs.own(PyStr.of(sb.toString()));
         return sp;
     }
 
     static int makeFunction(Frame f, PyObject[] stack, int sp, int flags) {
-        Code code = (Code) stack[--sp];
-        stack[sp] = null;
+        int at = sp - 1;
+        Code code = (Code) stack[at--];
         PyCell[] closure = null;
         PyDict kwdefaults = null;
         PyObject[] defaults = null;
         if ((flags & 8) != 0) {
-            PyTuple t = (PyTuple) stack[--sp];
-            stack[sp] = null;
+            PyTuple t = (PyTuple) stack[at--];
             closure = new PyCell[t.items.length];
             for (int i = 0; i < closure.length; i++) closure[i] = (PyCell) t.items[i];
         }
-        if ((flags & 2) != 0) {
-            kwdefaults = (PyDict) stack[--sp];
-            stack[sp] = null;
-        }
-        if ((flags & 1) != 0) {
-            defaults = ((PyTuple) stack[--sp]).items;
-            stack[sp] = null;
-        }
-        stack[sp++] = new PyFunction(code, f.globals, defaults, kwdefaults, closure);
+        if ((flags & 2) != 0) kwdefaults = (PyDict) stack[at--];
+        if ((flags & 1) != 0) defaults = ((PyTuple) stack[at--]).items.clone();
+        // the function counts its own references; the stack's are dropped
+        PyFunction fn = new PyFunction(code, f.globals, defaults, kwdefaults, closure);
+        sp = SlowOps.pop(stack, sp, sp - 1 - at);
+        stack[sp++] = Refs.own(fn);
         return sp;
     }
 

@@ -4,11 +4,19 @@ import toy.compile.Code;
 import toy.object.PyCell;
 import toy.object.PyDict;
 import toy.object.PyObject;
+import toy.object.RefState;
+import toy.object.RefVisitor;
+import toy.object.Refs;
 
 /**
  * One activation of a code object. Frames live on the heap so that a generator or coroutine
  * can keep its frame while suspended and resume it later; the Java stack only holds frames
  * that are running.
+ *
+ * <p>Reference counting: the locals, the cells, the live part of the value stack and the
+ * function hold counted references (see {@link Refs}); {@link #clearRefs} drops them when the
+ * frame finishes, in CPython's order (locals, cells, stack, function). The globals, builtins
+ * and locals dict are borrowed from the function, the runtime and the caller.
  */
 public final class Frame {
     /** The code being run. */
@@ -35,7 +43,7 @@ public final class Frame {
     int[] blockHandler = EMPTY, blockLevel = EMPTY;
     /** The number of active blocks. */
     int nblocks;
-    /** The function this frame runs, or null for module and class bodies. */
+    /** The function this frame runs (a counted reference), or null for module and class bodies. */
     public PyFunction func;
     /** Set when the last run of the frame ended by yielding rather than returning. */
     boolean yielded;
@@ -61,7 +69,56 @@ public final class Frame {
     }
 
     /**
-     * A frame for calling func, reused from the code object's pool when one is free. Frames
+     * Drops every counted reference the frame holds (at return, or when an exception leaves
+     * it): locals in slot order, cells, the stack, then the function.
+     */
+    void clearRefs() {
+        PyObject[] l = locals;
+        for (int i = 0; i < l.length; i++) {
+            PyObject v = l[i];
+            if (v != null) {
+                l[i] = null;
+                Refs.decref(v);
+            }
+        }
+        if (cells != null) {
+            for (int i = 0; i < cells.length; i++) {
+                PyObject c = cells[i];
+                if (c != null) {
+                    cells[i] = null;
+                    Refs.decref(c);
+                }
+            }
+        }
+        for (int i = 0; i < sp; i++) {
+            PyObject v = stack[i];
+            stack[i] = null;
+            if (v != null) Refs.decref(v);
+        }
+        sp = 0;
+        PyFunction fn = func;
+        if (fn != null) {
+            func = null;
+            Refs.decref(fn);
+        }
+        PyObject self = initSelf;
+        if (self != null) {
+            initSelf = null;
+            Refs.decref(self);
+        }
+    }
+
+    /** Visits the counted references (for a suspended generator's frame). */
+    void traverse(RefVisitor v) {
+        for (PyObject x : locals) v.visit(x);
+        if (cells != null) for (PyObject c : cells) v.visit(c);
+        for (int i = 0; i < sp; i++) v.visit(stack[i]);
+        v.visit(func);
+    }
+
+    /**
+     * A frame for calling func, reused from the code object's pool when one is free. The frame
+     * takes over a counted reference to func from the caller. Frames
      * of finished calls are recycled ({@link #release}): a call then allocates nothing but
      * its result, which matters because calls are the commonest expensive operation.
      */

@@ -18,6 +18,15 @@ import toy.object.*;
  * <p>Exceptions travel as {@link PyException}. When one reaches a frame, a traceback entry for
  * the frame is added (unless it is being re-raised), then the innermost active block's
  * handler runs with the stack cut back to the block's level and the exception pushed.
+ *
+ * <p>Reference counting ({@link Refs}): every value on the stack and in a local slot is a
+ * counted reference. A push of a value read from somewhere counts a new reference; a pop
+ * that consumes a value drops it after the instruction's work is done (so a result taken
+ * out of an operand is counted before the operand can die); storing moves the stack's
+ * reference into the slot. Values returned by Java code are uncounted and are counted when
+ * pushed. At each instruction boundary the thread's zero-count table is drained, which is
+ * where objects die; the loop owns the part of the table above the top it saw at entry, and
+ * drains it again before handing a value or an exception back to Java code.
  */
 public final class Interpreter {
     private Interpreter() {}
@@ -29,15 +38,28 @@ public final class Interpreter {
      */
     static final boolean CHAOS = Boolean.getBoolean("toy.chaos");
 
-    /** Calls a script function with vectorcall-style arguments. */
+    /**
+     * Calls a script function with vectorcall-style arguments (borrowed). The arguments are
+     * counted for the duration of the call: Java code often holds them uncounted (a new
+     * instance being initialised, a value produced by a builtin), and the callee dropping its
+     * references must not let them die before the caller is done with them.
+     */
     public static PyObject callFunction(PyFunction fn, PyObject[] src, int off, int npos, String[] kwnames, PyObject self) {
         Runtime rt = Runtime.get();
-        Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
-        if (fn.code.isGenerator()) return Generators.create(f);
-        return execute(f, ThreadState.current());
+        int n = npos + (kwnames == null ? 0 : kwnames.length);
+        for (int i = 0; i < n; i++) Refs.incref(src[off + i]);
+        Refs.xincref(self);
+        try {
+            Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
+            if (fn.code.isGenerator()) return Generators.create(f);
+            return execute(f, ThreadState.current());
+        } finally {
+            for (int i = 0; i < n; i++) Refs.decref(src[off + i]);
+            Refs.xdecref(self);
+        }
     }
 
-    /** Runs a new frame to completion (not for generators). */
+    /** Runs a new frame to completion (not for generators); the result is uncounted. */
     public static PyObject execute(Frame f, ThreadState ts) {
         if (++ts.depth > ThreadState.recursionLimit) {
             ts.depth--;
@@ -62,6 +84,26 @@ public final class Interpreter {
      * {@code f.yielded} set.
      */
     static PyObject run(Frame f, ThreadState ts, PyException throwIn) {
+        final RefState rs = ts.refs;
+        final int zbase = rs.mark();
+        PyObject r;
+        try {
+            r = loop(f, ts, throwIn, rs, zbase);
+        } catch (PyException e) {
+            Refs.drain(rs, zbase);
+            throw e;
+        }
+        Refs.drain(rs, zbase);
+        Refs.decref(rs, r);
+        return r;
+    }
+
+    /**
+     * The loop proper. A value it returns to Java code (return or yield) is handed over as
+     * uncounted: the loop's reference is dropped after the final drain in {@link #run}, so the
+     * value stays alive in the zero-count table of the caller's instruction.
+     */
+    private static PyObject loop(Frame f, ThreadState ts, PyException throwIn, RefState rs, int zbase) {
         Code code = f.code;
         int[] instrs = code.code;
         PyObject[] consts = code.consts;
@@ -82,6 +124,7 @@ public final class Interpreter {
                     throw p;
                 }
                 for (;;) {
+                    if (rs.pending(zbase)) Refs.drain(rs, zbase);
                     if (CHAOS && ts.evalBreaker != 0) {
                         // chaos mode: a safe point before every instruction, so a GIL switch can
                         // fall between the load and the store of counter += 1
@@ -94,11 +137,14 @@ public final class Interpreter {
                     switch (ins & 0xFF) {
                         case NOP:
                             break;
-                        case POP_TOP:
-                            stack[--sp] = null;
+                        case POP_TOP: {
+                            PyObject v = stack[--sp];
+                            stack[sp] = null;
+                            if (v != null) Refs.decref(rs, v);
                             break;
+                        }
                         case DUP_TOP:
-                            stack[sp] = stack[sp - 1];
+                            stack[sp] = Refs.own(stack[sp - 1]);
                             sp++;
                             break;
                         case ROT_TWO: {
@@ -115,30 +161,39 @@ public final class Interpreter {
                             break;
                         }
                         case LOAD_CONST:
-                            stack[sp++] = consts[arg];
+                            stack[sp++] = Refs.own(consts[arg]);
                             break;
                         case LOAD_FAST: {
                             PyObject v = locals[arg];
                             if (v == null) throw unboundLocal(code, arg);
+                            Refs.incref(v);
                             stack[sp++] = v;
                             break;
                         }
-                        case STORE_FAST:
+                        case STORE_FAST: {
+                            PyObject old = locals[arg];
                             locals[arg] = stack[--sp];
                             stack[sp] = null;
+                            if (old != null) Refs.decref(rs, old);
                             break;
+                        }
                         case LOAD_DEREF: {
                             PyObject v = f.cells[arg].value;
                             if (v == null) throw unboundDeref(code, arg);
+                            Refs.incref(v);
                             stack[sp++] = v;
                             break;
                         }
-                        case STORE_DEREF:
-                            f.cells[arg].value = stack[--sp];
+                        case STORE_DEREF: {
+                            PyCell cell = f.cells[arg];
+                            PyObject old = cell.value;
+                            cell.value = stack[--sp];
                             stack[sp] = null;
+                            if (old != null) Refs.decref(rs, old);
                             break;
+                        }
                         case LOAD_CLOSURE:
-                            stack[sp++] = f.cells[arg];
+                            stack[sp++] = Refs.own(f.cells[arg]);
                             break;
                         case LOAD_GLOBAL: {
                             int at = pc - 1;
@@ -151,25 +206,38 @@ public final class Interpreter {
                             } else {
                                 v = loadGlobal(code, at, f, names[arg]);
                             }
+                            Refs.incref(v);
                             stack[sp++] = v;
                             break;
                         }
                         case LOAD_NAME:
-                            stack[sp++] = loadName(f, names[arg]);
+                            stack[sp++] = Refs.own(loadName(f, names[arg]));
                             break;
-                        case STORE_NAME:
-                            f.localsDict.put(names[arg], stack[--sp]);
+                        case STORE_NAME: {
+                            PyObject v = stack[--sp];
                             stack[sp] = null;
+                            f.localsDict.put(names[arg], v);
+                            Refs.decref(rs, v);
                             break;
-                        case LOAD_ATTR:
-                            stack[sp - 1] = AttrCache.load(code, pc - 1, stack[sp - 1], names[arg]);
+                        }
+                        case LOAD_ATTR: {
+                            PyObject o = stack[sp - 1];
+                            PyObject r = AttrCache.load(code, pc - 1, o, names[arg]);
+                            Refs.incref(r);
+                            stack[sp - 1] = r;
+                            Refs.decref(rs, o);
                             break;
-                        case STORE_ATTR:
-                            AttrCache.store(code, pc - 1, stack[sp - 1], names[arg], stack[sp - 2]);
+                        }
+                        case STORE_ATTR: {
+                            PyObject o = stack[sp - 1], v = stack[sp - 2];
+                            AttrCache.store(code, pc - 1, o, names[arg], v);
                             sp -= 2;
                             stack[sp] = null;
                             stack[sp + 1] = null;
+                            Refs.decref(rs, o);
+                            Refs.decref(rs, v);
                             break;
+                        }
                         case LOAD_METHOD:
                             AttrCache.loadMethod(code, pc - 1, stack, sp, names[arg]);
                             sp++;
@@ -195,6 +263,7 @@ public final class Interpreter {
                                         nl[0] = self;
                                         for (int i = 0; i < arg; i++) nl[i + 1] = stack[from + i];
                                     }
+                                    // the stack's references move: arguments into the locals, the function into the frame
                                     if (nf.cells != null) ArgBinder.setupCells(pf, nf);
                                     f.lasti = pc - 1;
                                     ts.depth++;
@@ -220,8 +289,10 @@ public final class Interpreter {
                             f.lasti = pc - 1;
                             String[] kwnames = null;
                             if (op == CALL_KW) {
-                                kwnames = kwNames((PyTuple) stack[--sp]);
+                                PyTuple names0 = (PyTuple) stack[--sp];
+                                kwnames = kwNames(names0);
                                 stack[sp] = null;
+                                Refs.decref(rs, names0);
                             }
                             int npos = kwnames == null ? arg : arg - kwnames.length;
                             int base, argOff;
@@ -246,20 +317,32 @@ public final class Interpreter {
                                 // instantiating a plain script class: allocate here and run __init__ in this loop
                                 PyFunction init = InlineInit.initFor(t);
                                 if (init != null) {
-                                    initSelf = new PyInstance(t);
+                                    initSelf = Refs.own(new PyInstance(t));
                                     self = initSelf;
                                     fn = init;
                                 }
                             }
                             if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
                                 // a call between script functions: run the callee in this loop, no Java recursion
-                                Frame nf = ArgBinder.bind(pf, self, stack, argOff, npos, kwnames, rt);
-                                nf.initSelf = initSelf;
                                 if (ts.depth + 1 > ThreadState.recursionLimit) {
+                                    if (initSelf != null) Refs.decref(rs, initSelf);
                                     throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
                                 }
+                                Frame nf;
+                                try {
+                                    nf = ArgBinder.bind(pf, self, stack, argOff, npos, kwnames, rt);
+                                } catch (PyException e) {
+                                    if (initSelf != null) Refs.decref(rs, initSelf);
+                                    throw e;
+                                }
+                                // the frame counted its own references: drop the stack's
+                                nf.initSelf = initSelf;
                                 ts.depth++;
-                                for (int i = base; i < sp; i++) stack[i] = null;
+                                for (int i = base; i < sp; i++) {
+                                    PyObject v = stack[i];
+                                    stack[i] = null;
+                                    if (v != null) Refs.decref(rs, v);
+                                }
                                 f.sp = base;
                                 f.pc = pc;
                                 nf.back = f;
@@ -284,7 +367,12 @@ public final class Interpreter {
                             } else {
                                 r = callOnStack(fn, stack, argOff, npos, kwnames);
                             }
-                            for (int i = base + 1; i < sp; i++) stack[i] = null;
+                            Refs.incref(r);
+                            for (int i = base; i < sp; i++) {
+                                PyObject v = stack[i];
+                                stack[i] = null;
+                                if (v != null) Refs.decref(rs, v);
+                            }
                             sp = base + 1;
                             stack[base] = r;
                             break;
@@ -301,94 +389,129 @@ public final class Interpreter {
                             } else {
                                 r = Ops.getItem(o, k);
                             }
+                            Refs.incref(r);
                             stack[sp - 1] = r;
                             stack[sp] = null;
+                            Refs.decref(rs, k);
+                            Refs.decref(rs, o);
                             break;
                         }
                         case STORE_SUBSCR: {
                             PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
                             if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
                                     && i.value >= 0 && i.value < l.size) {
+                                // the stack's reference to v moves into the list
+                                PyObject old = l.items[(int) i.value];
                                 l.items[(int) i.value] = v;
+                                Refs.decref(rs, old);
                             } else {
                                 Ops.setItem(o, k, v);
+                                Refs.decref(rs, v);
                             }
                             sp -= 3;
                             stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+                            Refs.decref(rs, k);
+                            Refs.decref(rs, o);
                             break;
                         }
                         case BINARY_OP: {
                             PyObject b = stack[--sp];
                             PyObject a = stack[sp - 1];
                             stack[sp] = null;
+                            PyObject r = null;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                                     && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {
                                 long xv = x.value, yv = y.value;
                                 if (arg == BinOp.ADD) {
-                                    long r = xv + yv;
-                                    if (((xv ^ r) & (yv ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                                    long t = xv + yv;
+                                    if (((xv ^ t) & (yv ^ t)) >= 0) r = PyInt.of(t);
                                 } else if (arg == BinOp.SUB) {
-                                    long r = xv - yv;
-                                    if (((xv ^ yv) & (xv ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                                    long t = xv - yv;
+                                    if (((xv ^ yv) & (xv ^ t)) >= 0) r = PyInt.of(t);
                                 } else if (arg == BinOp.MUL) {
-                                    long hi = Math.multiplyHigh(xv, yv), r = xv * yv;
-                                    if ((hi == 0 && r >= 0) || (hi == -1 && r < 0)) { stack[sp - 1] = PyInt.of(r); break; }
+                                    long hi = Math.multiplyHigh(xv, yv), t = xv * yv;
+                                    if ((hi == 0 && t >= 0) || (hi == -1 && t < 0)) r = PyInt.of(t);
                                 } else if (arg == BinOp.MOD && yv > 0) {
-                                    stack[sp - 1] = PyInt.of(Math.floorMod(xv, yv));
-                                    break;
+                                    r = PyInt.of(Math.floorMod(xv, yv));
                                 } else if (arg == BinOp.FLOORDIV && yv > 0) {
-                                    stack[sp - 1] = PyInt.of(Math.floorDiv(xv, yv));
-                                    break;
+                                    r = PyInt.of(Math.floorDiv(xv, yv));
                                 }
                             } else if (a instanceof PyFloat x && b instanceof PyFloat y && a.type == PyFloat.TYPE && b.type == PyFloat.TYPE) {
-                                if (arg == BinOp.ADD) { stack[sp - 1] = PyFloat.of(x.value + y.value); break; }
-                                if (arg == BinOp.SUB) { stack[sp - 1] = PyFloat.of(x.value - y.value); break; }
-                                if (arg == BinOp.MUL) { stack[sp - 1] = PyFloat.of(x.value * y.value); break; }
+                                if (arg == BinOp.ADD) r = PyFloat.of(x.value + y.value);
+                                else if (arg == BinOp.SUB) r = PyFloat.of(x.value - y.value);
+                                else if (arg == BinOp.MUL) r = PyFloat.of(x.value * y.value);
                             }
-                            stack[sp - 1] = Ops.binary(a, b, arg);
+                            if (r == null) r = Ops.binary(a, b, arg);
+                            Refs.incref(r);
+                            stack[sp - 1] = r;
+                            Refs.decref(rs, a);
+                            Refs.decref(rs, b);
                             break;
                         }
                         case INPLACE_OP: {
                             PyObject b = stack[--sp];
                             PyObject a = stack[sp - 1];
                             stack[sp] = null;
+                            PyObject r = null;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                                     && a.type == PyInt.TYPE && b.type == PyInt.TYPE && arg == BinOp.ADD) {
-                                long r = x.value + y.value;
-                                if (((x.value ^ r) & (y.value ^ r)) >= 0) { stack[sp - 1] = PyInt.of(r); break; }
+                                long t = x.value + y.value;
+                                if (((x.value ^ t) & (y.value ^ t)) >= 0) r = PyInt.of(t);
                             }
-                            stack[sp - 1] = Ops.inplace(a, b, arg);
+                            if (r == null) r = Ops.inplace(a, b, arg);
+                            Refs.incref(r);
+                            stack[sp - 1] = r;
+                            Refs.decref(rs, a);
+                            Refs.decref(rs, b);
                             break;
                         }
-                        case UNARY_OP:
-                            stack[sp - 1] = Ops.unary(stack[sp - 1], arg);
+                        case UNARY_OP: {
+                            PyObject a = stack[sp - 1];
+                            PyObject r = Ops.unary(a, arg);
+                            Refs.incref(r);
+                            stack[sp - 1] = r;
+                            Refs.decref(rs, a);
                             break;
-                        case UNARY_NOT:
-                            stack[sp - 1] = Ops.isTrue(stack[sp - 1]) ? PyBool.FALSE : PyBool.TRUE;
+                        }
+                        case UNARY_NOT: {
+                            PyObject a = stack[sp - 1];
+                            stack[sp - 1] = Refs.own(Ops.isTrue(a) ? PyBool.FALSE : PyBool.TRUE);
+                            Refs.decref(rs, a);
                             break;
+                        }
                         case COMPARE_OP: {
                             PyObject b = stack[--sp];
                             PyObject a = stack[sp - 1];
                             stack[sp] = null;
+                            PyObject r;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
-                                stack[sp - 1] = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
+                                r = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
                             } else {
-                                stack[sp - 1] = Ops.richCompare(a, b, arg);
+                                r = Ops.richCompare(a, b, arg);
                             }
+                            Refs.incref(r);
+                            stack[sp - 1] = r;
+                            Refs.decref(rs, a);
+                            Refs.decref(rs, b);
                             break;
                         }
                         case IS_OP: {
                             PyObject b = stack[--sp];
                             stack[sp] = null;
-                            boolean r = stack[sp - 1] == b;
-                            stack[sp - 1] = PyBool.of(r ^ (arg == 1));
+                            PyObject a = stack[sp - 1];
+                            stack[sp - 1] = Refs.own(PyBool.of((a == b) ^ (arg == 1)));
+                            Refs.decref(rs, a);
+                            Refs.decref(rs, b);
                             break;
                         }
                         case CONTAINS_OP: {
                             PyObject b = stack[--sp];
                             stack[sp] = null;
-                            boolean r = Ops.contains(b, stack[sp - 1]);
-                            stack[sp - 1] = PyBool.of(r ^ (arg == 1));
+                            PyObject a = stack[sp - 1];
+                            boolean r = Ops.contains(b, a);
+                            stack[sp - 1] = Refs.own(PyBool.of(r ^ (arg == 1)));
+                            Refs.decref(rs, a);
+                            Refs.decref(rs, b);
                             break;
                         }
                         case JUMP:
@@ -407,69 +530,92 @@ public final class Interpreter {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
                             if (v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v))) pc = arg;
+                            Refs.decref(rs, v);
                             break;
                         }
                         case POP_JUMP_IF_TRUE: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
                             if (v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))) pc = arg;
+                            Refs.decref(rs, v);
                             break;
                         }
                         case POP_JUMP_IF_NONE: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
                             if (v == Py.None) pc = arg;
+                            Refs.decref(rs, v);
                             break;
                         }
                         case POP_JUMP_IF_NOT_NONE: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
                             if (v != Py.None) pc = arg;
+                            Refs.decref(rs, v);
                             break;
                         }
                         case JUMP_IF_FALSE_OR_POP:
-                            if (!Ops.isTrue(stack[sp - 1])) pc = arg;
-                            else stack[--sp] = null;
+                            if (!Ops.isTrue(stack[sp - 1])) {
+                                pc = arg;
+                            } else {
+                                PyObject v = stack[--sp];
+                                stack[sp] = null;
+                                Refs.decref(rs, v);
+                            }
                             break;
                         case JUMP_IF_TRUE_OR_POP:
-                            if (Ops.isTrue(stack[sp - 1])) pc = arg;
-                            else stack[--sp] = null;
+                            if (Ops.isTrue(stack[sp - 1])) {
+                                pc = arg;
+                            } else {
+                                PyObject v = stack[--sp];
+                                stack[sp] = null;
+                                Refs.decref(rs, v);
+                            }
                             break;
-                        case GET_ITER:
-                            stack[sp - 1] = Ops.iter(stack[sp - 1]);
+                        case GET_ITER: {
+                            PyObject o = stack[sp - 1];
+                            PyObject it = Ops.iter(o);
+                            Refs.incref(it);
+                            stack[sp - 1] = it;
+                            Refs.decref(rs, o);
                             break;
+                        }
                         case FOR_ITER: {
                             PyObject v = Ops.next(stack[sp - 1]);
                             if (v != null) {
+                                Refs.incref(v);
                                 stack[sp++] = v;
                             } else {
-                                stack[--sp] = null;
+                                PyObject it = stack[--sp];
+                                stack[sp] = null;
+                                Refs.decref(rs, it);
                                 pc = arg;
                             }
                             break;
                         }
                         case BUILD_TUPLE: {
+                            // the tuple takes over the stack's references
                             PyObject[] items = new PyObject[arg];
                             sp -= arg;
                             System.arraycopy(stack, sp, items, 0, arg);
                             for (int i = 0; i < arg; i++) stack[sp + i] = null;
-                            stack[sp++] = PyTuple.of(items);
+                            stack[sp++] = Refs.own(PyTuple.adopt(items));
                             break;
                         }
                         case BUILD_LIST: {
+                            // the list takes over the stack's references
                             PyObject[] items = new PyObject[Math.max(arg, 4)];
                             sp -= arg;
                             System.arraycopy(stack, sp, items, 0, arg);
                             for (int i = 0; i < arg; i++) stack[sp + i] = null;
-                            PyList l = PyList.wrap(items);
-                            l.size = arg;
-                            stack[sp++] = l;
+                            stack[sp++] = Refs.own(PyList.adopt(items, arg));
                             break;
                         }
                         case LIST_APPEND: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
                             ((PyList) stack[sp - arg]).append(v);
+                            Refs.decref(rs, v);
                             break;
                         }
                         case RETURN_VALUE: {
@@ -477,13 +623,17 @@ public final class Interpreter {
                             stack[sp] = null;
                             f.sp = sp;
                             f.pc = pc;
-                            if (!f.inlineCall) return r;
                             if (f.initSelf != null) {
                                 if (r != Py.None) {
+                                    Refs.decref(rs, r);
                                     throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
                                 }
+                                Refs.decref(rs, r);
                                 r = f.initSelf;
+                                f.initSelf = null;
                             }
+                            f.clearRefs();
+                            if (!f.inlineCall) return r;
                             // back to the caller running in this loop
                             ts.depth--;
                             Frame done = f;
@@ -516,14 +666,23 @@ public final class Interpreter {
                             stack[sp] = null;
                             PyObject sub = stack[sp - 1];
                             PyObject[] out = new PyObject[1];
-                            if (Generators.delegate(sub, v, out)) {
-                                // the sub-iterator yielded: suspend here, re-run YIELD_FROM on resume
+                            boolean yielded;
+                            try {
+                                yielded = Generators.delegate(sub, v, out);
+                            } finally {
+                                Refs.decref(rs, v);
+                            }
+                            if (yielded) {
+                                // the sub-iterator yielded: suspend here, re-run YIELD_FROM on resume;
+                                // the value is handed on uncounted, so count one to balance run()'s drop
                                 f.sp = sp;
                                 f.pc = pc - 1;
                                 f.yielded = true;
-                                return out[0];
+                                return Refs.own(out[0]);
                             }
+                            Refs.incref(out[0]);
                             stack[sp - 1] = out[0];
+                            Refs.decref(rs, sub);
                             break;
                         }
                         case SETUP_FINALLY:
@@ -535,7 +694,11 @@ public final class Interpreter {
                         case JUMP_IF_NOT_EXC_MATCH: {
                             PyObject type = stack[--sp];
                             stack[sp] = null;
-                            if (!Raise.matches((PyBaseException) stack[sp - 1], type)) pc = arg;
+                            try {
+                                if (!Raise.matches((PyBaseException) stack[sp - 1], type)) pc = arg;
+                            } finally {
+                                Refs.decref(rs, type);
+                            }
                             break;
                         }
                         case RAISE_VARARGS:
@@ -549,18 +712,24 @@ public final class Interpreter {
                             PyObject exc = stack[--sp];
                             stack[sp] = null;
                             reraise = true;
-                            throw new PyException((PyBaseException) exc);
+                            PyException ex = new PyException((PyBaseException) exc);
+                            Refs.decref(rs, exc);
+                            throw ex;
                         }
                         case END_ASYNC_FOR: {
                             PyBaseException exc = (PyBaseException) stack[sp - 1];
                             PyObject prev = stack[sp - 2];
-                            ts.handled = prev == Py.None ? null : (PyBaseException) prev;
+                            ts.setHandled(prev == Py.None ? null : (PyBaseException) prev);
                             if (!exc.type.isSubtypeOf(Exc.StopAsyncIteration)) {
                                 reraise = true;
                                 throw new PyException(exc);
                             }
                             sp -= 3;
-                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
+                            for (int i = sp; i < sp + 3; i++) {
+                                PyObject v = stack[i];
+                                stack[i] = null;
+                                Refs.decref(rs, v);
+                            }
                             break;
                         }
                         default:
@@ -576,8 +745,8 @@ public final class Interpreter {
                 reraise = false;
                 while (f.nblocks == 0) {
                     f.pc = pc;
-                    f.sp = 0;
-                    for (int i = 0; i < sp; i++) stack[i] = null;
+                    f.sp = sp;
+                    f.clearRefs();
                     if (!f.inlineCall) throw e;
                     // unwind into the caller running in this loop; it sees the exception at its call
                     ts.depth--;
@@ -597,9 +766,14 @@ public final class Interpreter {
                 }
                 int b = --f.nblocks;
                 int level = f.blockLevel[b];
-                for (int i = level; i < sp; i++) stack[i] = null;
+                for (int i = level; i < sp; i++) {
+                    PyObject v = stack[i];
+                    stack[i] = null;
+                    if (v != null) Refs.decref(rs, v);
+                }
                 sp = level;
-                stack[sp++] = e.value;
+                stack[sp++] = Refs.own(e.value);
+                rs.caught();
                 pc = f.blockHandler[b];
             } catch (StackOverflowError e) {
                 pending = Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");

@@ -9,7 +9,7 @@ import toy.object.*;
  * <p>States: not started (pc 0), suspended (after a yield), running (inside send), finished.
  * A value sent in is pushed onto the frame's stack as the result of the yield expression.
  */
-public final class PyGenerator extends PyObject {
+public final class PyGenerator extends PyContainer {
     public static final PyType GENERATOR = PyType.builtin("generator", PyType.OBJECT, null);
     public static final PyType COROUTINE = PyType.builtin("coroutine", PyType.OBJECT, null);
     public static final PyType ASYNC_GENERATOR = PyType.builtin("async_generator", PyType.OBJECT, null);
@@ -54,7 +54,7 @@ public final class PyGenerator extends PyObject {
             }
             started = true;
         } else if (throwIn == null) {
-            f.stack[f.sp++] = sent;
+            f.stack[f.sp++] = Refs.own(sent);
         }
         ThreadState ts = ThreadState.current();
         if (++ts.depth > ThreadState.recursionLimit) {
@@ -64,6 +64,7 @@ public final class PyGenerator extends PyObject {
         running = true;
         f.back = ts.frame;
         ts.frame = f;
+        // the generator's except blocks change the handled exception; the caller's comes back after
         PyBaseException savedHandled = ts.handled;
         try {
             PyObject r = Interpreter.run(f, ts, throwIn);
@@ -75,8 +76,8 @@ public final class PyGenerator extends PyObject {
             frame = null;
             if (e.matches(Exc.StopIteration)) {
                 PyException re = Exc.runtimeError((type == COROUTINE ? "coroutine" : "generator") + " raised StopIteration");
-                re.value.cause = e.value;
-                re.value.context = e.value;
+                re.value.setCause(e.value);
+                re.value.setContext(e.value);
                 re.value.suppressContext = true;
                 throw re;
             }
@@ -85,7 +86,7 @@ public final class PyGenerator extends PyObject {
             running = false;
             ts.frame = f.back;
             ts.depth--;
-            ts.handled = savedHandled;
+            ts.setHandled(savedHandled);
         }
     }
 
@@ -113,13 +114,17 @@ public final class PyGenerator extends PyObject {
                     PyObject[] out = new PyObject[1];
                     if (Generators.throwInto(sub, exc, out)) return out[0];
                     // the sub-iterator finished: continue after YIELD_FROM with its value
-                    f.stack[f.sp - 1] = out[0];
+                    PyObject old = f.stack[f.sp - 1];
+                    f.stack[f.sp - 1] = Refs.own(out[0]);
+                    Refs.decref(old);
                     f.pc++;
                     r = resume(null, null);
                 }
             } catch (PyException e2) {
                 if (frame == null) throw e2;
-                f.stack[--f.sp] = null;
+                PyObject old = f.stack[--f.sp];
+                f.stack[f.sp] = null;
+                Refs.decref(old);
                 f.pc++;
                 r = resume(null, e2);
             }
@@ -149,7 +154,9 @@ public final class PyGenerator extends PyObject {
     public void close() {
         if (frame == null) return;
         if (!started) {
+            Frame f = frame;
             frame = null;
+            f.clearRefs();
             return;
         }
         try {
@@ -168,6 +175,24 @@ public final class PyGenerator extends PyObject {
             closeSub(sub);
         }
         return resume(null, exc);
+    }
+
+    /** The suspended frame's locals, cells, stack and function. */
+    @Override public void traverse(RefVisitor v) {
+        if (frame != null) frame.traverse(v);
+    }
+
+    @Override protected void cleared() { frame = null; }
+
+    /** A started, suspended generator is closed before it dies, so that its finally blocks run. */
+    @Override protected boolean hasFinalizer() { return frame != null && started && !running; }
+
+    @Override protected void runFinalizer() {
+        try {
+            close();
+        } catch (PyException e) {
+            Refs.unraisableHook.accept(repr(), e);
+        }
     }
 
     @Override public PyObject iter() { return type == GENERATOR ? this : null; }

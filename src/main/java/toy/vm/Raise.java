@@ -12,13 +12,13 @@ final class Raise {
         PyBaseException e = instantiate(exc);
         if (cause != null) {
             if (cause == Py.None) {
-                e.cause = null;
+                e.setCause(null);
             } else {
                 PyBaseException c = cause instanceof PyType ? instantiate(cause) : null;
                 if (c == null && !(cause instanceof PyBaseException)) {
                     throw Exc.typeError("exception causes must derive from BaseException");
                 }
-                e.cause = c != null ? c : cause;
+                e.setCause(c != null ? c : cause);
             }
             e.suppressContext = true;
         }
@@ -71,14 +71,14 @@ final class Raise {
                     if (ce == e) { cycle = true; break; }
                     c = ce.context;
                 }
-                if (!cycle) e.context = handled;
+                if (!cycle) e.setContext(handled);
             }
         }
         if (code.lines.length == 0) {
-            e.traceback = new PyTraceback(code.filename, code.name, line, e.traceback);
+            e.setTraceback(new PyTraceback(code.filename, code.name, line, e.traceback));
         } else {
-            e.traceback = new PyTraceback(code.filename, code.name, line, code.cols[at], code.endLines[at],
-                    code.endCols[at], e.traceback);
+            e.setTraceback(new PyTraceback(code.filename, code.name, line, code.cols[at], code.endLines[at],
+                    code.endCols[at], e.traceback));
         }
     }
 }

@@ -14,13 +14,18 @@ import toy.object.*;
 final class SlowOps {
     private SlowOps() {}
 
+    /**
+     * Reference counting follows the eval loop's rules ({@link Interpreter}): pushes count,
+     * consumed operands are dropped. Operands stay on the stack until the instruction has
+     * succeeded, so that an exception unwinding the frame drops them.
+     */
     static int execute(int op, int arg, Frame f, ThreadState ts, PyObject[] stack, int sp) {
         final Code code = f.code;
         final PyObject[] locals = f.locals;
         switch (op) {
                 case DUP_TOP_TWO:
-                    stack[sp] = stack[sp - 2];
-                    stack[sp + 1] = stack[sp - 1];
+                    stack[sp] = Refs.own(stack[sp - 2]);
+                    stack[sp + 1] = Refs.own(stack[sp - 1]);
                     sp += 2;
                     return sp;
                 case ROT_FOUR: {
@@ -32,16 +37,19 @@ final class SlowOps {
                     return sp;
                 }
                 case COPY:
-                    stack[sp] = stack[sp - arg];
+                    stack[sp] = Refs.own(stack[sp - arg]);
                     sp++;
                     return sp;
-                case DELETE_FAST:
-                    if (locals[arg] == null) throw Interpreter.unboundLocal(code, arg);
+                case DELETE_FAST: {
+                    PyObject old = locals[arg];
+                    if (old == null) throw Interpreter.unboundLocal(code, arg);
                     locals[arg] = null;
+                    Refs.decref(old);
                     return sp;
+                }
                 case DELETE_DEREF:
                     if (f.cells[arg].value == null) throw Interpreter.unboundDeref(code, arg);
-                    f.cells[arg].value = null;
+                    f.cells[arg].set(null);
                     return sp;
                 case LOAD_CLASSDEREF: {
                     String n = arg < code.cellvars.length ? code.cellvars[arg] : code.freevars[arg - code.cellvars.length];
@@ -50,13 +58,12 @@ final class SlowOps {
                         v = f.cells[arg].value;
                         if (v == null) throw Interpreter.unboundDeref(code, arg);
                     }
-                    stack[sp++] = v;
+                    stack[sp++] = Refs.own(v);
                     return sp;
                 }
                 case STORE_GLOBAL:
-                    f.globals.put(f.code.names[arg], stack[--sp]);
-                    stack[sp] = null;
-                    return sp;
+                    f.globals.put(f.code.names[arg], stack[sp - 1]);
+                    return pop(stack, sp, 1);
                 case DELETE_GLOBAL:
                     if (f.globals.remove(f.code.names[arg]) == null) throw Exc.nameError(f.code.names[arg].value);
                     return sp;
@@ -64,24 +71,20 @@ final class SlowOps {
                     if (f.localsDict.remove(f.code.names[arg]) == null) throw Exc.nameError(f.code.names[arg].value);
                     return sp;
                 case DELETE_ATTR:
-                    Ops.delAttr(stack[--sp], f.code.names[arg]);
-                    stack[sp] = null;
-                    return sp;
+                    Ops.delAttr(stack[sp - 1], f.code.names[arg]);
+                    return pop(stack, sp, 1);
                 case CALL_FUNCTION_EX: {
-                    PyObject kw = arg == 1 ? stack[--sp] : null;
-                    PyObject args = stack[--sp];
-                    PyObject fn = stack[sp - 1];
+                    int n = arg == 1 ? 3 : 2;
+                    PyObject kw = arg == 1 ? stack[sp - 1] : null;
+                    PyObject args = stack[sp - n + 1];
+                    PyObject fn = stack[sp - n];
                     f.sp = sp;
-                    stack[sp - 1] = CallSupport.callEx(fn, CallSupport.argsTuple(fn, args), (PyDict) kw);
-                    stack[sp] = null;
-                    stack[sp + 1] = null;
-                    return sp;
+                    PyObject r = CallSupport.callEx(fn, CallSupport.argsTuple(fn, args), (PyDict) kw);
+                    return replace(stack, pop(stack, sp, n - 1), r);
                 }
                 case DELETE_SUBSCR: {
                     Ops.delItem(stack[sp - 2], stack[sp - 1]);
-                    sp -= 2;
-                    stack[sp] = stack[sp + 1] = null;
-                    return sp;
+                    return pop(stack, sp, 2);
                 }
                 case FORMAT_VALUE:
                     sp = Builders.formatValue(stack, sp, arg);
@@ -98,73 +101,77 @@ final class SlowOps {
                     sp = Builders.makeFunction(f, stack, sp, arg);
                     return sp;
                 case GET_YIELD_FROM_ITER:
-                    stack[sp - 1] = Generators.yieldFromIter(stack[sp - 1], code);
-                    return sp;
+                    return replace(stack, sp, Generators.yieldFromIter(stack[sp - 1], code));
                 case GET_AWAITABLE:
-                    stack[sp - 1] = Generators.awaitable(stack[sp - 1]);
-                    return sp;
+                    return replace(stack, sp, Generators.awaitable(stack[sp - 1]));
                 case SETUP_WITH: {
                     PyObject mgr = stack[sp - 1];
                     PyObject[] ev = Builders.enterWith(mgr);
-                    stack[sp - 1] = ev[0];
+                    replace(stack, sp, ev[0]);
                     f.pushBlock(arg, sp);
-                    stack[sp++] = ev[1];
+                    stack[sp++] = Refs.own(ev[1]);
                     return sp;
                 }
                 case PUSH_EXC_INFO: {
+                    // ( exc -- prev exc ): the thread's reference to prev moves to the stack
                     PyObject exc = stack[sp - 1];
                     PyBaseException prev = ts.handled;
-                    stack[sp - 1] = prev == null ? Py.None : prev;
+                    stack[sp - 1] = prev == null ? Refs.own(Py.None) : prev;
                     stack[sp++] = exc;
-                    ts.handled = (PyBaseException) exc;
+                    ts.handled = Refs.own((PyBaseException) exc);
                     return sp;
                 }
                 case POP_EXCEPT: {
+                    // the stack's reference to prev moves back to the thread
                     PyObject prev = stack[--sp];
                     stack[sp] = null;
-                    ts.handled = prev == Py.None ? null : (PyBaseException) prev;
+                    PyBaseException old = ts.handled;
+                    if (prev == Py.None) {
+                        ts.handled = null;
+                        Refs.decref(prev);
+                    } else {
+                        ts.handled = (PyBaseException) prev;
+                    }
+                    Refs.xdecref(old);
                     return sp;
                 }
                 case WITH_EXCEPT_START: {
                     // ( exit prev exc -- exit prev exc res )
                     PyBaseException exc = (PyBaseException) stack[sp - 1];
                     PyObject exit = stack[sp - 3];
-                    stack[sp++] = Ops.call(exit, exc.type, exc, exc.traceback == null ? Py.None : exc.traceback);
+                    stack[sp++] = Refs.own(Ops.call(exit, exc.type, exc, exc.traceback == null ? Py.None : exc.traceback));
                     return sp;
                 }
                 case LOAD_ASSERTION_ERROR:
-                    stack[sp++] = Exc.AssertionError;
+                    stack[sp++] = Refs.own(Exc.AssertionError);
                     return sp;
                 case LOAD_BUILD_CLASS:
-                    stack[sp++] = Runtime.get().buildClass;
+                    stack[sp++] = Refs.own(Runtime.get().buildClass);
                     return sp;
                 case IMPORT_NAME: {
-                    PyObject fromlist = stack[--sp];
-                    stack[sp] = null;
-                    PyObject level = stack[sp - 1];
+                    PyObject fromlist = stack[sp - 1];
+                    PyObject level = stack[sp - 2];
                     f.sp = sp;
-                    stack[sp - 1] = Imports.importName(f.code.names[arg].value, fromlist, ((PyInt) level).intValue(), f);
-                    return sp;
+                    PyObject m = Imports.importName(f.code.names[arg].value, fromlist, ((PyInt) level).intValue(), f);
+                    return replace(stack, pop(stack, sp, 1), m);
                 }
                 case IMPORT_FROM:
-                    stack[sp] = Imports.importFrom(stack[sp - 1], f.code.names[arg].value);
+                    stack[sp] = Refs.own(Imports.importFrom(stack[sp - 1], f.code.names[arg].value));
                     sp++;
                     return sp;
                 case IMPORT_STAR:
-                    Imports.importStar(stack[--sp], f);
-                    stack[sp] = null;
-                    return sp;
+                    Imports.importStar(stack[sp - 1], f);
+                    return pop(stack, sp, 1);
                 case PRINT_EXPR:
-                    Builders.printExpr(stack[--sp]);
-                    stack[sp] = null;
-                    return sp;
+                    Builders.printExpr(stack[sp - 1]);
+                    return pop(stack, sp, 1);
                 case SETUP_ANNOTATIONS:
                     if (f.localsDict.get("__annotations__") == null) f.localsDict.put("__annotations__", new PyDict());
                     return sp;
                 case BEFORE_ASYNC_WITH: {
                     PyObject[] ev = Builders.enterAsyncWith(stack[sp - 1]);
-                    stack[sp - 1] = ev[0];
-                    stack[sp++] = ev[1];
+                    replace(stack, sp, ev[0]);
+                    stack[sp++] = Refs.own(ev[1]);
                     return sp;
                 }
                 case SETUP_ASYNC_WITH:
@@ -172,14 +179,31 @@ final class SlowOps {
                     f.pushBlock(arg, sp - 1);
                     return sp;
                 case GET_AITER:
-                    stack[sp - 1] = Generators.aiter(stack[sp - 1]);
-                    return sp;
+                    return replace(stack, sp, Generators.aiter(stack[sp - 1]));
                 case GET_ANEXT:
-                    stack[sp] = Generators.anext(stack[sp - 1]);
+                    stack[sp] = Refs.own(Generators.anext(stack[sp - 1]));
                     sp++;
                     return sp;
             default:
                 throw new IllegalStateException("bad opcode " + op);
         }
+    }
+
+    /** Pops n values, dropping their references; returns the new stack pointer. */
+    static int pop(PyObject[] stack, int sp, int n) {
+        for (int i = 0; i < n; i++) {
+            PyObject v = stack[--sp];
+            stack[sp] = null;
+            if (v != null) Refs.decref(v);
+        }
+        return sp;
+    }
+
+    /** Replaces the top of the stack with r (counted), dropping the old top; returns sp. */
+    static int replace(PyObject[] stack, int sp, PyObject r) {
+        PyObject old = stack[sp - 1];
+        stack[sp - 1] = Refs.own(r);
+        Refs.decref(old);
+        return sp;
     }
 }

@@ -3,6 +3,8 @@ package toy.vm;
 import toy.gil.Gil;
 import toy.gil.GilThread;
 import toy.object.PyBaseException;
+import toy.object.RefState;
+import toy.object.Refs;
 
 /**
  * What the interpreter keeps per thread: the frame being run, the recursion depth, the
@@ -24,8 +26,17 @@ public final class ThreadState {
     public Frame frame;
     /** The number of nested Python calls (checked against the recursion limit). */
     public int depth;
-    /** The exception being handled by an except/finally block, or null. */
+    /** The exception being handled by an except/finally block (a counted reference), or null. */
     public PyBaseException handled;
+    /** This thread's reference-counting state (its zero-count table). */
+    public final RefState refs = Refs.state();
+
+    /** Replaces the exception being handled, counting the new one and dropping the old. */
+    public void setHandled(PyBaseException e) {
+        PyBaseException old = handled;
+        handled = e;
+        Refs.swap(old, e);
+    }
     /**
      * The eval breaker: non-zero when the thread must stop at its next check (backward jump or
      * function entry) to handle a request (GIL drop, pending signal, asynchronous exception).

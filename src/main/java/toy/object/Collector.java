@@ -1,0 +1,269 @@
+package toy.object;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cycle collector behind the {@code gc} module: reference counting cannot free objects
+ * that refer to each other in a cycle, so this finds groups of containers that nothing
+ * outside the group refers to, and frees them. It is CPython's algorithm (Modules/gcmodule.c):
+ *
+ * <ol>
+ *   <li>Every container is tracked from birth in generation 0. Collecting generation g
+ *       examines the objects of generations 0..g (the "young" set).</li>
+ *   <li>Copy each object's reference count into a scratch field, then subtract one for every
+ *       reference that comes from another object of the set ({@link PyContainer#traverse}).
+ *       What is left counts references from outside: from frames, from older or untracked
+ *       objects. An object with a non-zero remainder is reachable.</li>
+ *   <li>Everything reachable from a reachable object is reachable too; the rest is garbage.
+ *       A container still floating (count zero, held only by Java code in progress) is
+ *       treated as reachable.</li>
+ *   <li>Finalizers of the garbage run once ({@code __del__}, as CPython 3.4+). If one of them
+ *       stored an object of the group somewhere, the group is resurrected: the counts are
+ *       checked again and any object with outside references (and what it reaches) survives.</li>
+ *   <li>The remaining garbage is freed: each object drops the references it holds to objects
+ *       outside the group (which may destroy those by ordinary counting) and is marked freed.</li>
+ *   <li>Survivors move one generation up (generation 2 keeps its own).</li>
+ * </ol>
+ *
+ * <p>Automatic collection follows CPython's thresholds: generation 0 is collected when
+ * container births minus deaths exceed threshold 0 (700); every threshold-1 (10) collections
+ * of generation 0 include generation 1, and so on; a full collection also waits until the
+ * objects that would be examined for the first time are at least a quarter of those
+ * examined before. An automatic collection runs at the next instruction boundary (the drain
+ * of the zero-count table), never in the middle of a builtin.
+ */
+public final class Collector {
+    private Collector() {}
+
+    private static final PyContainer[][] GENS = {new PyContainer[1024], new PyContainer[256], new PyContainer[256]};
+    private static final int[] SIZE = new int[3];
+    /** Per generation: births minus deaths (0), or collections of the generation below (1, 2). */
+    private static final int[] COUNT = new int[3];
+    private static final int[] THRESHOLD = {700, 10, 10};
+    private static boolean enabled = true;
+    private static boolean collecting;
+    /** Set when a threshold was passed: the next drain runs {@link #collectDue}. */
+    static volatile boolean due;
+    private static long longLivedTotal, longLivedPending;
+    /** Scratch marks of a collection. */
+    private static final int REACHABLE = -1, UNREACHABLE = -2;
+
+    // ----- tracking ------------------------------------------------------------------------
+
+    static void track(PyContainer c) {
+        add(c, 0);
+        if (++COUNT[0] > THRESHOLD[0] && enabled && THRESHOLD[0] > 0 && !collecting) due = true;
+    }
+
+    static void untrack(PyContainer c) {
+        if (c.gcIndex < 0) return;
+        remove(c);
+        if (COUNT[0] > 0) COUNT[0]--;
+    }
+
+    private static void add(PyContainer c, int gen) {
+        PyContainer[] a = GENS[gen];
+        int n = SIZE[gen];
+        if (n == a.length) GENS[gen] = a = java.util.Arrays.copyOf(a, n * 2);
+        a[n] = c;
+        c.gcIndex = n;
+        c.gcGen = (byte) gen;
+        SIZE[gen] = n + 1;
+    }
+
+    private static void remove(PyContainer c) {
+        int gen = c.gcGen, i = c.gcIndex;
+        PyContainer[] a = GENS[gen];
+        if (i >= SIZE[gen] || a[i] != c) return; // defensive: never corrupt the lists
+        int last = --SIZE[gen];
+        PyContainer m = a[last];
+        a[i] = m;
+        m.gcIndex = i;
+        a[last] = null;
+        c.gcIndex = -1;
+    }
+
+    // ----- the gc module's knobs -------------------------------------------------------------
+
+    public static boolean isEnabled() { return enabled; }
+
+    public static void setEnabled(boolean on) { enabled = on; }
+
+    public static int[] counts() { return COUNT.clone(); }
+
+    public static int[] thresholds() { return THRESHOLD.clone(); }
+
+    public static void setThresholds(int t0, Integer t1, Integer t2) {
+        THRESHOLD[0] = t0;
+        if (t1 != null) THRESHOLD[1] = t1;
+        if (t2 != null) THRESHOLD[2] = t2;
+    }
+
+    /** The tracked containers of one generation, or of all when gen is -1 (gc.get_objects). */
+    public static List<PyObject> objects(int gen) {
+        List<PyObject> r = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            if (gen >= 0 && g != gen) continue;
+            for (int i = 0; i < SIZE[g]; i++) r.add(GENS[g][i]);
+        }
+        return r;
+    }
+
+    public static boolean isTracked(PyObject o) { return o instanceof PyContainer c && c.gcIndex >= 0; }
+
+    /** Runs the collection that the thresholds call for (CPython's collect_generations). */
+    static void collectDue() {
+        due = false;
+        if (!enabled || collecting) return;
+        for (int g = 2; g >= 0; g--) {
+            if (COUNT[g] > THRESHOLD[g]) {
+                if (g == 2 && longLivedPending < longLivedTotal / 4) continue;
+                collect(g);
+                return;
+            }
+        }
+    }
+
+    // ----- collection ----------------------------------------------------------------------
+
+    /** Collects generations 0..gen; returns the number of unreachable objects found. */
+    public static int collect(int gen) {
+        if (collecting || !Refs.ENABLED) return 0;
+        collecting = true;
+        try {
+            return doCollect(gen);
+        } finally {
+            collecting = false;
+        }
+    }
+
+    private static int doCollect(int gen) {
+        if (gen + 1 < 3) COUNT[gen + 1]++;
+        for (int g = 0; g <= gen; g++) COUNT[g] = 0;
+        // the young set: generations 0..gen, merged into a list
+        List<PyContainer> young = new ArrayList<>();
+        for (int g = 0; g <= gen; g++) {
+            for (int i = 0; i < SIZE[g]; i++) young.add(GENS[g][i]);
+        }
+        if (gen == 2) longLivedPending = 0;
+        int n = young.size();
+        // (1) counts, minus references from inside the set
+        for (PyContainer c : young) c.gcRefs = c.refcnt == 0 ? Integer.MAX_VALUE / 2 : c.refcnt;
+        for (PyContainer c : young) {
+            c.traverse(o -> {
+                if (o instanceof PyContainer d && d.gcIndex >= 0 && d.gcGen <= gen && d.gcRefs > 0) d.gcRefs--;
+            });
+        }
+        // (2) mark what the externally referenced objects reach
+        List<PyContainer> unreachable = markUnreachable(young, gen);
+        // survivors move up a generation
+        int to = Math.min(gen + 1, 2);
+        for (PyContainer c : young) {
+            if (c.gcRefs == REACHABLE && c.gcIndex >= 0 && c.gcGen != to) {
+                remove(c);
+                add(c, to);
+            }
+        }
+        if (to == 2 && gen < 2) {
+            longLivedPending += n - unreachable.size();
+        }
+        if (unreachable.isEmpty()) {
+            if (gen == 2) longLivedTotal = SIZE[2];
+            return 0;
+        }
+        int found = unreachable.size();
+        // (3) finalizers, once each; the objects stay alive meanwhile
+        for (PyContainer c : unreachable) Refs.incref(c);
+        for (PyContainer c : unreachable) {
+            if (!c.isFreed() && (c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
+                c.gcFlags |= PyContainer.FINALIZED;
+                c.runFinalizer();
+            }
+        }
+        for (PyContainer c : unreachable) c.refcnt--;
+        // (4) resurrection: anything referenced from outside the group now survives with what it reaches
+        List<PyContainer> garbage = new ArrayList<>();
+        for (PyContainer c : unreachable) if (!c.isFreed() && c.gcIndex >= 0) garbage.add(c);
+        for (PyContainer c : garbage) c.gcRefs = c.refcnt;
+        for (PyContainer c : garbage) {
+            c.traverse(o -> {
+                if (o instanceof PyContainer d && d.gcRefs > 0 && d.gcIndex >= 0 && d.gcRefs != REACHABLE) d.gcRefs--;
+            });
+        }
+        // mark membership so that the walk stays inside the group
+        for (PyContainer c : garbage) c.gcFlags |= IN_GROUP;
+        List<PyContainer> alive = new ArrayList<>();
+        for (PyContainer c : garbage) if (c.gcRefs > 0) alive.add(c);
+        for (int i = 0; i < alive.size(); i++) {
+            PyContainer c = alive.get(i);
+            c.gcRefs = REACHABLE;
+            c.traverse(o -> {
+                if (o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0 && d.gcRefs != REACHABLE) {
+                    d.gcRefs = REACHABLE;
+                    alive.add(d);
+                }
+            });
+        }
+        List<PyContainer> doomed = new ArrayList<>();
+        for (PyContainer c : garbage) {
+            c.gcFlags &= ~IN_GROUP;
+            if (c.gcRefs != REACHABLE) {
+                doomed.add(c);
+                c.gcFlags |= IN_GROUP;
+            }
+        }
+        // (5) free: every doomed object is dead before any drops its references, so that
+        // references inside the group are never followed; references leaving it are dropped
+        RefState rs = Refs.state();
+        for (PyContainer c : doomed) {
+            c.refcnt = Refs.FREED;
+            untrack(c);
+            Refs.freed++;
+            Refs.freedByGc++;
+            if (Refs.DEBUG) DebugRefs.markFreed(c);
+        }
+        for (PyContainer c : doomed) {
+            c.traverse(o -> {
+                if (o != null && !(o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0)) Refs.decrefNow(rs, o);
+            });
+        }
+        for (PyContainer c : doomed) {
+            c.gcFlags &= ~IN_GROUP;
+            c.cleared();
+        }
+        if (gen == 2) longLivedTotal = SIZE[2];
+        return found;
+    }
+
+    /** gcFlags bit: member of the group being freed. */
+    private static final byte IN_GROUP = 2;
+
+    /** Marks every object of the set REACHABLE or UNREACHABLE; returns the unreachable ones. */
+    private static List<PyContainer> markUnreachable(List<PyContainer> young, int gen) {
+        List<PyContainer> work = new ArrayList<>();
+        for (PyContainer c : young) {
+            if (c.gcRefs > 0) {
+                c.gcRefs = REACHABLE;
+                work.add(c);
+            }
+        }
+        while (!work.isEmpty()) {
+            PyContainer c = work.remove(work.size() - 1);
+            c.traverse(o -> {
+                if (o instanceof PyContainer d && d.gcIndex >= 0 && d.gcGen <= gen && d.gcRefs != REACHABLE) {
+                    d.gcRefs = REACHABLE;
+                    work.add(d);
+                }
+            });
+        }
+        List<PyContainer> unreachable = new ArrayList<>();
+        for (PyContainer c : young) {
+            if (c.gcRefs != REACHABLE) {
+                c.gcRefs = UNREACHABLE;
+                unreachable.add(c);
+            }
+        }
+        return unreachable;
+    }
+}

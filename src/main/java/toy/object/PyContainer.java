@@ -1,0 +1,53 @@
+package toy.object;
+
+/**
+ * An object that holds counted references to other objects: the containers (list, tuple,
+ * dict, set), instances of script classes, functions, cells, bound methods, iterators,
+ * exceptions, generators. These are the objects whose death does something (a finalizer
+ * runs, held references are dropped) and the objects the cycle collector tracks (CPython's
+ * "GC objects"). Scalars (int, float, str) hold nothing and are not containers.
+ *
+ * <p>A subclass must count every reference it stores in a field (incref when storing, decref
+ * when replacing or removing) and list exactly those references in {@link #traverse}.
+ */
+public abstract class PyContainer extends PyObject {
+    /** {@link #gcFlags} bit: the finalizer has run (it never runs twice, as in CPython 3.4+). */
+    static final byte FINALIZED = 1;
+
+    /** Position in the collector's list of its generation, or -1 when untracked. */
+    int gcIndex = -1;
+    /** The collector's scratch count while a collection runs. */
+    int gcRefs;
+    /** The generation (0, 1, 2) the object is tracked in. */
+    byte gcGen;
+    /** State bits ({@link #FINALIZED}). */
+    byte gcFlags;
+
+    protected PyContainer(PyType type) {
+        super(type);
+        Refs.born(this);
+    }
+
+    /**
+     * Visits every counted reference this object holds, in the order CPython's deallocator
+     * drops them (destruction drops them in this order).
+     */
+    public abstract void traverse(RefVisitor v);
+
+    /** Called after destruction dropped the references; objects with extra state may reset it. */
+    protected void cleared() {}
+
+    /** True when destroying this object runs code first (a script class's {@code __del__}). */
+    protected boolean hasFinalizer() {
+        return type.heap && type.lookup("__del__") != null;
+    }
+
+    /** Runs the finalizer; exceptions are reported and swallowed. */
+    protected void runFinalizer() {
+        PyObject del = type.lookup("__del__");
+        if (del != null) Refs.callFinalizer(del, this);
+    }
+
+    /** True once the object has been destroyed. */
+    public final boolean isFreed() { return refcnt <= Refs.FREED / 2; }
+}

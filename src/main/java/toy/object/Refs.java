@@ -1,0 +1,286 @@
+package toy.object;
+
+/**
+ * Reference counting: every object knows how many references to it exist, and dies (its
+ * {@code __del__} runs, then it drops what it holds) at the moment the last one goes away,
+ * as in CPython.
+ *
+ * <h2>Who owns a reference</h2>
+ * A reference is <em>counted</em> when it is stored in one of these places, and only there:
+ * <ul>
+ *   <li>a frame: its value stack, its local slots, its cells, its function;</li>
+ *   <li>a container or holder ({@link PyContainer}): list and tuple items, dict keys and
+ *       values, set keys, an instance's dict, a function's defaults and closure, a cell's
+ *       value, a bound method's function and self, an iterator's sequence, an exception's
+ *       args, context, cause and traceback, a generator's frame, a type's attributes;</li>
+ *   <li>the thread state's "exception being handled".</li>
+ * </ul>
+ * Java code in between (the object protocols, builtins, library modules) works with
+ * <em>borrowed</em> references and never adjusts counts for its own locals. A Java method
+ * returns its result uncounted: the eval loop counts it when it pushes it. A newly made
+ * object starts with a count of zero ("floating") until something stores it.
+ *
+ * <h2>The zero-count table</h2>
+ * That convention has one hazard: an object can be at zero and still in use by Java code,
+ * because {@code list.pop()} dropped the list's reference before returning the item, or
+ * because a builtin made a temporary tuple it will never store. So an object whose count
+ * reaches zero is not destroyed on the spot but put in its thread's zero-count table
+ * ({@link RefState}), and so is every container when it is born. The eval loop drains the
+ * table at each instruction boundary: an entry still at zero dies then, in the order the
+ * references were dropped; an entry whose count went up again (the popped item was pushed)
+ * is simply forgotten. Seen from a script, an object dies at the end of the instruction that
+ * dropped its last reference, which is where CPython kills it too, since nothing else runs
+ * in between.
+ *
+ * <p>Each eval-loop invocation drains only the part of the table above the top it saw when
+ * it started: a builtin that holds floating objects while it calls back into script code
+ * ({@code sorted(key=...)}) is protected, because the nested loop leaves the older entries
+ * alone. When a loop returns a value to Java code, it first drains its own part and then
+ * turns its reference to the value into a floating one.
+ *
+ * <p>An exception on its way up as a Java throwable is held by no counted reference; the
+ * thread's {@link RefState#inFlight} names it so that a drain keeps it until a handler has
+ * pushed it.
+ *
+ * <h2>Destruction</h2>
+ * Only objects that hold references ({@link PyContainer}) need any work when they die; for
+ * strings, ints and floats the Java collector reclaims the memory and nothing is observable
+ * (except in {@code --debug-refs} mode, where every dead object is marked). Destroying a
+ * container:
+ * <ol>
+ *   <li>runs its finalizer once ({@code __del__} of a script class, closing a suspended
+ *       generator) with the count held at one; if the finalizer stored the object somewhere,
+ *       the object is resurrected and stays alive;</li>
+ *   <li>sets the count to {@link #FREED} and untracks it from the cycle collector;</li>
+ *   <li>drops each reference it holds, depth first and in CPython's order (a list drops its
+ *       items last to first, a dict in insertion order), destroying at once any child whose
+ *       count reaches zero.</li>
+ * </ol>
+ * A destroyed object keeps its Java fields: using it by mistake still works in normal runs
+ * (nothing crashes), and in debug mode the first use is reported as a use after free.
+ *
+ * <p>The trashcan: destruction recurses, so a linked list of a million nodes would overflow
+ * the Java stack. Beyond {@link #TRASHCAN_DEPTH} nested destructions, the clearing of further
+ * objects is deferred to a list that the outermost destruction works through iteratively.
+ *
+ * <h2>Immortals and invariants</h2>
+ * Small ints, None, True, False, Ellipsis, NotImplemented, interned strings, the empty
+ * tuple and string, types, modules, built-in functions and code constants are immortal:
+ * their count starts at {@link #IMMORTAL}, far beyond anything increments can undo, so they
+ * are never destroyed and need no branch on the hot path.
+ *
+ * <p>Invariants: counts change only under the GIL (a plain int field, not an atomic); a
+ * counted reference is dropped exactly once; traverse visits exactly the counted references
+ * an object holds (the cycle collector relies on it: visiting an uncounted one could free a
+ * live object, missing a counted one only leaks a cycle).
+ *
+ * <p>{@code -Dtoy.norefs=true} turns every count operation into a no-op (objects then never
+ * die before the JVM collects them); it exists to measure what counting costs.
+ */
+public final class Refs {
+    private Refs() {}
+
+    /** False only in the measuring mode where counting is stubbed out. */
+    public static final boolean ENABLED = !Boolean.getBoolean("toy.norefs");
+    /** --debug-refs: dead objects are marked and every use of one is a fatal error. */
+    public static final boolean DEBUG = Boolean.getBoolean("toy.debugRefs");
+    /** The count of an immortal object. */
+    public static final int IMMORTAL = 1 << 30;
+    /** The count of a destroyed object. */
+    public static final int FREED = -(1 << 30);
+    /** Nested destructions beyond this depth are deferred (the trashcan). */
+    static final int TRASHCAN_DEPTH = 200;
+
+    private static final ThreadLocal<RefState> FALLBACK = ThreadLocal.withInitial(RefState::new);
+
+    /** Statistics: containers born, destroyed, destroyed by the cycle collector, peak alive. */
+    public static long allocated, freed, freedByGc, peakLive;
+
+    /** Reports an exception raised by a finalizer ("Exception ignored in: ..."); set by the runtime. */
+    public static volatile java.util.function.BiConsumer<String, PyException> unraisableHook =
+            (what, e) -> System.err.println("Exception ignored in: " + what + "\n" + e.getMessage());
+
+    /** The calling thread's state. */
+    public static RefState state() {
+        Thread t = Thread.currentThread();
+        if (t instanceof ToyThread tt) return tt.refs;
+        return FALLBACK.get();
+    }
+
+    /** Makes o immortal (and returns it). */
+    public static <T extends PyObject> T immortal(T o) {
+        o.refcnt = IMMORTAL;
+        return o;
+    }
+
+    public static boolean isImmortal(PyObject o) { return o.refcnt >= IMMORTAL / 2; }
+
+    /** Counts a new reference to o. */
+    public static void incref(PyObject o) {
+        if (!ENABLED) return;
+        if (DEBUG) DebugRefs.checkUse(o, "incref");
+        o.refcnt++;
+    }
+
+    /** incref for a reference that may be null. */
+    public static void xincref(PyObject o) {
+        if (o != null) incref(o);
+    }
+
+    /** Counts a new reference to o and returns o. */
+    public static <T extends PyObject> T own(T o) {
+        incref(o);
+        return o;
+    }
+
+    /** Drops a counted reference; the object dies at the next drain if nothing takes it meanwhile. */
+    public static void decref(PyObject o) {
+        if (!ENABLED) return;
+        if (DEBUG) DebugRefs.checkDrop(o, "decref");
+        if (--o.refcnt == 0 && (o instanceof PyContainer || DEBUG)) state().push(o);
+    }
+
+    /** decref for a reference that may be null. */
+    public static void xdecref(PyObject o) {
+        if (o != null) decref(o);
+    }
+
+    /** decref with the thread's state at hand (the eval loop's form). */
+    public static void decref(RefState rs, PyObject o) {
+        if (!ENABLED) return;
+        if (DEBUG) DebugRefs.checkDrop(o, "decref");
+        if (--o.refcnt == 0 && (o instanceof PyContainer || DEBUG)) rs.push(o);
+    }
+
+    /** Replaces a counted reference: counts the new value, drops the old one (either may be null). */
+    public static void swap(PyObject old, PyObject now) {
+        if (now != null) incref(now);
+        if (old != null) decref(old);
+    }
+
+    /** Called by a new container: it floats in the table until something stores it. */
+    static void born(PyContainer c) {
+        if (!ENABLED) return;
+        RefState rs = state();
+        rs.push(c);
+        Collector.track(c);
+        long live = ++allocated - freed;
+        if (live > peakLive) peakLive = live;
+    }
+
+    /** Marks that an exception is travelling up the Java stack on this thread. */
+    public static void raising(PyObject exc) {
+        if (ENABLED) state().raising(exc);
+    }
+
+    /**
+     * Destroys the entries above base that are still at zero, in the order they were added;
+     * an in-flight exception stays in the table.
+     */
+    public static void drain(RefState rs, int base) {
+        if (!ENABLED) return;
+        for (int i = base; i < rs.top; i++) {
+            PyObject o = rs.zct[i];
+            rs.zct[i] = null;
+            if (o.refcnt != 0) continue;
+            if (o == rs.inFlight) {
+                rs.parked = o;
+                continue;
+            }
+            destroy(rs, o);
+        }
+        rs.top = base;
+        if (Collector.due) Collector.collectDue();
+    }
+
+    /** Drains the calling thread's whole table (at thread exit and interpreter shutdown). */
+    public static void drainAll() {
+        RefState rs = state();
+        rs.inFlight = null;
+        if (rs.parked != null && rs.parked.refcnt == 0) rs.push(rs.parked);
+        rs.parked = null;
+        drain(rs, 0);
+    }
+
+    /** Drops a reference from inside a destruction: a child at zero dies at once (depth first). */
+    static void decrefNow(RefState rs, PyObject o) {
+        if (o == null || !ENABLED) return;
+        if (DEBUG) DebugRefs.checkDrop(o, "decref");
+        if (--o.refcnt == 0) destroy(rs, o);
+    }
+
+    /** Destroys an object whose count is zero (see the class comment). */
+    static void destroy(RefState rs, PyObject o) {
+        if (!(o instanceof PyContainer c)) {
+            if (DEBUG) DebugRefs.markFreed(o);
+            return;
+        }
+        if ((c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
+            c.gcFlags |= PyContainer.FINALIZED;
+            o.refcnt = 1;
+            PyObject savedInFlight = rs.inFlight;
+            try {
+                c.runFinalizer();
+            } finally {
+                rs.inFlight = savedInFlight;
+            }
+            if (--o.refcnt != 0) return; // resurrected: something stored it
+        }
+        o.refcnt = FREED;
+        Collector.untrack(c);
+        freed++;
+        if (DEBUG) DebugRefs.markFreed(o);
+        if (rs.depth >= TRASHCAN_DEPTH) {
+            if (rs.trashTop == rs.trash.length) rs.trash = java.util.Arrays.copyOf(rs.trash, rs.trashTop * 2);
+            rs.trash[rs.trashTop++] = c;
+            return;
+        }
+        rs.depth++;
+        try {
+            c.traverse(child -> decrefNow(rs, child));
+            c.cleared();
+        } finally {
+            rs.depth--;
+        }
+        if (rs.depth == 0) {
+            while (rs.trashTop > 0) {
+                PyContainer t = rs.trash[--rs.trashTop];
+                rs.trash[rs.trashTop] = null;
+                rs.depth++;
+                try {
+                    t.traverse(child -> decrefNow(rs, child));
+                    t.cleared();
+                } finally {
+                    rs.depth--;
+                }
+            }
+        }
+    }
+
+    /** Calls a finalizer and reports (never propagates) what it raises, as CPython does. */
+    static void callFinalizer(PyObject del, PyObject self) {
+        try {
+            Ops.callMethod(del, self);
+        } catch (PyException e) {
+            unraisableHook.accept(Ops.repr(del), e);
+        }
+    }
+
+    /**
+     * Makes every object still floating in the calling thread's table immortal and empties the
+     * table: called once start-up has built the runtime's own tables (sys.modules, builtins),
+     * which Java fields hold without counting.
+     */
+    public static void immortalizeFloating() {
+        RefState rs = state();
+        for (int i = 0; i < rs.top; i++) {
+            PyObject o = rs.zct[i];
+            rs.zct[i] = null;
+            if (o.refcnt == 0) immortal(o);
+        }
+        rs.top = 0;
+    }
+
+    /** The number of containers alive (born and not yet destroyed). */
+    public static long live() { return allocated - freed; }
+}

@@ -1,0 +1,86 @@
+package toy.vm;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import toy.object.Collector;
+import toy.object.DebugRefs;
+import toy.object.PyDict;
+import toy.object.PyModule;
+import toy.object.PyObject;
+import toy.object.PyType;
+import toy.object.Refs;
+
+/**
+ * Interpreter exit, as CPython's finalization does it: the main module's globals are
+ * dropped in insertion order (so objects they held die, and their {@code __del__} runs, after
+ * the script's last line and after any traceback), then the globals of the modules imported
+ * from .toy files, then the cycle collector runs so that unreachable cycles are finalized
+ * too. With {@code --debug-refs}, containers still alive afterwards that nothing reachable
+ * holds are reported as leaks, grouped by type.
+ */
+public final class Shutdown {
+    private Shutdown() {}
+
+    /** Tears the object world down; returns the number of leaked objects found (debug mode). */
+    public static int tearDown(Runtime rt, PyModule main, boolean reportLeaks) {
+        if (!Refs.ENABLED) return 0;
+        main.dict.clear();
+        Refs.drainAll();
+        List<PyModule> user = new ArrayList<>();
+        for (int p = rt.modules.nextEntry(0); p >= 0; p = rt.modules.nextEntry(p + 1)) {
+            if (rt.modules.valueAt(p) instanceof PyModule m && m != main && m.dict.get("__file__") != null) user.add(m);
+        }
+        for (int i = user.size() - 1; i >= 0; i--) {
+            user.get(i).dict.clear();
+            Refs.drainAll();
+        }
+        Collector.collect(2);
+        Refs.drainAll();
+        if (!reportLeaks) return 0;
+        return reportLeaks(rt);
+    }
+
+    /** Prints the containers alive but unreachable from the modules, the builtins and the types. */
+    static int reportLeaks(Runtime rt) {
+        Map<PyObject, Boolean> seen = new IdentityHashMap<>();
+        List<PyObject> work = new ArrayList<>();
+        work.add(rt.modules);
+        work.add(rt.builtinsDict);
+        while (!work.isEmpty()) {
+            PyObject o = work.remove(work.size() - 1);
+            if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
+            work.add(o.type);
+            if (o instanceof PyModule m) work.add(m.dict);
+            if (o instanceof PyType t) {
+                work.addAll(t.dict.values());
+                if (t.bases != null) for (PyType b : t.bases) work.add(b);
+            }
+            if (o instanceof toy.object.PyContainer c) c.traverse(work::add);
+        }
+        Map<String, Integer> byType = new TreeMap<>();
+        int n = 0;
+        for (PyObject o : Collector.objects(-1)) {
+            if (seen.containsKey(o) || o.refcnt <= 0 || Refs.isImmortal(o)) continue;
+            byType.merge(o.type.name, 1, Integer::sum);
+            n++;
+        }
+        if (n > 0) {
+            StringBuilder sb = new StringBuilder("toy: --debug-refs: " + n + " leaked object" + (n == 1 ? "" : "s")
+                    + " (alive, unreachable):");
+            for (Map.Entry<String, Integer> e : byType.entrySet()) sb.append(' ').append(e.getValue()).append(' ').append(e.getKey()).append(',');
+            sb.setLength(sb.length() - 1);
+            System.err.println(sb);
+        }
+        return n;
+    }
+
+    /** Objects made during start-up that nothing counts (the runtime's own tables) become immortal. */
+    public static void startupDone() {
+        Refs.immortalizeFloating();
+    }
+
+    static { DebugRefs.op = "startup"; }
+}
