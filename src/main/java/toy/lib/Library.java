@@ -34,6 +34,12 @@ public final class Library {
         rt.builtinModules.put("os", OsModule::create);
         rt.builtinModules.put("os.path", OsModule::pathModule);
         rt.builtinModules.put("random", RandomModule::create);
+        // "Exception ignored in: ..." with the traceback, as CPython reports a failing __del__
+        toy.object.Refs.unraisableHook = (what, e) -> {
+            StdStreams.flushAll();
+            StdStreams.stderr().write("Exception ignored in: " + what + "\n" + TracebackPrinter.format(e.value));
+            StdStreams.flushAll();
+        };
         rt.modules.put("builtins", BuiltinsModule.create(rt));
         rt.modules.put("sys", SysModule.create(rt));
     }

@@ -16,6 +16,13 @@ public final class PyTraceback extends PyContainer {
     public final int col, endLine, endCol;
     /** The next entry towards the raise (a counted reference), or null. */
     public final PyTraceback next;
+    /**
+     * The locals, cells and function of the frame this entry records, once that frame has
+     * exited through the exception (counted references): as in CPython, a traceback keeps the
+     * variables of the frames it passes through alive until the exception dies. Null while
+     * the frame is still running.
+     */
+    private PyObject[] frameRefs;
 
     public PyTraceback(String filename, String name, int line, PyTraceback next) {
         this(filename, name, line, -1, line, -1, next);
@@ -33,7 +40,16 @@ public final class PyTraceback extends PyContainer {
         Refs.xincref(next);
     }
 
-    @Override public void traverse(RefVisitor v) { v.visit(next); }
+    /** True when the entry already holds its frame's variables. */
+    public boolean holdsFrame() { return frameRefs != null; }
+
+    /** Takes over counted references (the exited frame's variables, in the order they are dropped). */
+    public void adoptFrameRefs(PyObject[] refs) { frameRefs = refs; }
+
+    @Override public void traverse(RefVisitor v) {
+        v.visit(next);
+        if (frameRefs != null) for (PyObject o : frameRefs) v.visit(o);
+    }
 
     @Override public PyObject getAttr(PyStr n) {
         switch (n.value) {

@@ -108,6 +108,40 @@ public final class Frame {
         }
     }
 
+    /**
+     * The frame exits through an exception recorded by tb: the stack is dropped, and the
+     * locals, cells and function move into the traceback entry, which keeps them alive until
+     * the exception dies (CPython's frame objects do the same).
+     */
+    void exitInto(toy.object.PyTraceback tb) {
+        if (tb == null || tb.holdsFrame()) {
+            clearRefs();
+            return;
+        }
+        for (int i = 0; i < sp; i++) {
+            PyObject v = stack[i];
+            stack[i] = null;
+            if (v != null) Refs.decref(v);
+        }
+        sp = 0;
+        java.util.ArrayList<PyObject> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < locals.length; i++) {
+            if (locals[i] != null) refs.add(locals[i]);
+            locals[i] = null;
+        }
+        if (cells != null) {
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i] != null) refs.add(cells[i]);
+                cells[i] = null;
+            }
+        }
+        if (func != null) refs.add(func);
+        func = null;
+        if (initSelf != null) refs.add(initSelf);
+        initSelf = null;
+        tb.adoptFrameRefs(refs.toArray(new PyObject[0]));
+    }
+
     /** Visits the counted references (for a suspended generator's frame). */
     void traverse(RefVisitor v) {
         for (PyObject x : locals) v.visit(x);

@@ -746,7 +746,7 @@ public final class Interpreter {
                 while (f.nblocks == 0) {
                     f.pc = pc;
                     f.sp = sp;
-                    f.clearRefs();
+                    f.exitInto(e.value.traceback);
                     if (!f.inlineCall) throw e;
                     // unwind into the caller running in this loop; it sees the exception at its call
                     ts.depth--;
