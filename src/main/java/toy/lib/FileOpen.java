@@ -27,7 +27,7 @@ final class FileOpen {
         try {
             if (mode.startsWith("r")) {
                 BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
-                return new PyTextFile(name, mode, null, r, false);
+                return fromOpen(new PyTextFile(name, mode, null, r, false));
             }
             StandardOpenOption[] opts;
             if (mode.startsWith("w")) {
@@ -40,7 +40,7 @@ final class FileOpen {
                 throw Exc.valueError("invalid mode: '" + mode + "'");
             }
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path, opts), StandardCharsets.UTF_8));
-            return new PyTextFile(name, mode, w, null, false);
+            return fromOpen(new PyTextFile(name, mode, w, null, false));
         } catch (NoSuchFileException e) {
             throw osError(Exc.FileNotFoundError, 2, "No such file or directory", name);
         } catch (FileAlreadyExistsException e) {
@@ -51,6 +51,12 @@ final class FileOpen {
             if (Files.isDirectory(path)) throw osError(Exc.IsADirectoryError, 21, "Is a directory", name);
             throw osError(Exc.OSError, 5, e.getMessage(), name);
         }
+    }
+
+    /** A file open() made is closed when its last reference goes. */
+    private static PyTextFile fromOpen(PyTextFile f) {
+        f.closeOnDealloc = true;
+        return f;
     }
 
     static PyException osError(PyType t, int errno, String msg, String filename) {

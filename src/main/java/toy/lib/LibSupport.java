@@ -121,6 +121,21 @@ final class LibSupport {
         t.setTypeAttr(name, Ops.call(PyStaticMethod.STATIC, new PyBuiltinFunction(name, impl)));
     }
 
+    /**
+     * o.name, or null when o has no such attribute. The AttributeError swallowed here (which
+     * holds o as its {@code obj}) is released at once rather than left in flight until the
+     * thread's next exception.
+     */
+    static PyObject attrOrNull(PyObject o, PyStr name) {
+        try {
+            return Ops.getAttr(o, name);
+        } catch (PyException e) {
+            if (!e.matches(Exc.AttributeError)) throw e;
+            Refs.state().caught();
+            return null;
+        }
+    }
+
     /** The positional arguments after the first n. */
     static PyObject[] drop(PyObject[] a, int n) {
         PyObject[] r = new PyObject[a.length - n];

@@ -159,8 +159,16 @@ public final class OsModule {
             PyObject[] p = Args.parse("getenv", a, k, new String[] {"key", "default"}, 0, 2);
             if (p[0] == null) throw Exc.typeError("getenv() missing 1 required positional argument: 'key'");
             if (!(p[0] instanceof PyStr)) throw Exc.typeError("str expected, not " + p[0].type.name);
-            PyObject v = environ.get(p[0]);
-            return v != null ? v : p[1] == null ? Py.None : p[1];
+            // as os.py: environ.get(key, default), with the environ the module holds now (a script
+            // may rebind os.environ; the dict made at start-up is not held here)
+            PyObject env = m.dict.get("environ");
+            if (env == null) throw Exc.nameError("environ");
+            PyObject dflt = p[1] == null ? Py.None : p[1];
+            if (env instanceof PyDict ed && ed.type == PyDict.TYPE) {
+                PyObject v = ed.get(p[0]);
+                return v != null ? v : dflt;
+            }
+            return Ops.invoke(env, "get", p[0], dflt);
         });
         m.def("listdir", (a, k) -> {
             PyObject[] p = Args.parse("listdir", a, k, new String[] {"path"}, 0, 1);
@@ -343,6 +351,7 @@ public final class OsModule {
                 makedirs(head, 0777, existOk);
             } catch (PyException e) {
                 if (!e.matches(Exc.FileExistsError)) throw e;
+                Refs.state().caught();
             }
             if (tail.equals(".")) return;
         }
@@ -350,6 +359,7 @@ public final class OsModule {
             mkdir(name, mode);
         } catch (PyException e) {
             if (!e.matches(Exc.OSError) || !existOk || !Files.isDirectory(javaPath(name))) throw e;
+            Refs.state().caught();
         }
     }
 
@@ -389,8 +399,9 @@ public final class OsModule {
             try {
                 rmdir(head);
             } catch (PyException e) {
-                if (e.matches(Exc.OSError)) break;
-                throw e;
+                if (!e.matches(Exc.OSError)) throw e;
+                Refs.state().caught();
+                break;
             }
             ht = PathFunctions.split(head);
             head = ht[0];

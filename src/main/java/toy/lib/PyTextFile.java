@@ -9,8 +9,12 @@ import toy.object.*;
  * A text file ({@code _io.TextIOWrapper}): sys.stdin/stdout/stderr and files from open().
  * Writes are buffered; stdout is flushed at exit, before reading input, and when it is a
  * terminal at each newline; stderr is flushed after every write.
+ *
+ * <p>A file holds no references, but its death does something: as CPython's
+ * {@code iobase_finalize}, a file from open() that dies unclosed is closed (its buffer
+ * written out) when its last reference goes. The standard streams are immortal.
  */
-public final class PyTextFile extends PyObject {
+public final class PyTextFile extends PyContainer {
     public static final PyType TYPE = PyType.builtin("TextIOWrapper", PyType.OBJECT, null);
 
     private final Writer out;
@@ -19,6 +23,8 @@ public final class PyTextFile extends PyObject {
     public final String mode;
     private final boolean autoFlush;
     private boolean closed;
+    /** A file from open(): closed when it dies (the standard streams only belong to their holders). */
+    boolean closeOnDealloc;
 
     public PyTextFile(String name, String mode, Writer out, BufferedReader in, boolean autoFlush) {
         super(TYPE);
@@ -81,6 +87,19 @@ public final class PyTextFile extends PyObject {
         TYPE.dict.put("name", new PyGetSet("name", o -> PyStr.of(((PyTextFile) o).name), null));
         TYPE.dict.put("mode", new PyGetSet("mode", o -> PyStr.of(((PyTextFile) o).mode), null));
         TYPE.dict.put("encoding", new PyGetSet("encoding", o -> PyStr.of("utf-8"), null));
+    }
+
+    @Override public void traverse(RefVisitor v) {}
+
+    @Override protected boolean hasFinalizer() { return closeOnDealloc && !closed; }
+
+    /** Closes the file; an error is reported as CPython reports an exception in a finalizer. */
+    @Override protected void runFinalizer() {
+        try {
+            close();
+        } catch (PyException e) {
+            Refs.unraisableHook.accept(repr(), e);
+        }
     }
 
     private void checkOpen() {

@@ -1,8 +1,10 @@
 package toy.lib;
 
 import java.util.ArrayList;
+import java.util.concurrent.Semaphore;
 import toy.object.*;
 import toy.vm.Runtime;
+import toy.vm.ThreadState;
 
 /**
  * The queue module: {@code Queue}, {@code LifoQueue}, {@code PriorityQueue} (a heap ordered
@@ -25,44 +27,89 @@ public final class QueueModule {
         return new PyQueue(cls, FIFO);
     });
 
-    /** A queue: the items (a ring for FIFO, a stack for LIFO, a heap for priority), guarded by its monitor. */
-    static final class PyQueue extends PyObject {
+    /**
+     * A queue. As CPython's queue.Queue, the items (a ring for FIFO, a stack for LIFO, a heap
+     * for priority) are only touched by a thread holding both the GIL and the queue's mutex;
+     * the mutex is taken with the GIL released when another thread holds it, so that a
+     * priority queue's {@code __lt__}, which may switch threads, never deadlocks with another
+     * thread waiting for the queue. The queue holds a counted reference to each item.
+     * {@link #count} and {@link #unfinished} are guarded by the object's monitor, on which
+     * waiters sleep (without the GIL) until an item or a free slot is there.
+     */
+    static final class PyQueue extends PyContainer {
         final int kind;
+        /** SimpleQueue (a list in CPython: dropped last to first) rather than Queue (a deque). */
+        final boolean simple;
         final ArrayList<PyObject> items = new ArrayList<>();
         int head; // FIFO: index of the first live item
-        int maxsize;
+        volatile int maxsize;
+        /** The number of items (guarded by the monitor). */
+        int count;
         int unfinished;
+        private final Semaphore mutex = new Semaphore(1);
 
         PyQueue(PyType t, int kind) {
             super(t);
             this.kind = kind;
+            this.simple = t.isSubtypeOf(SIMPLE_QUEUE);
         }
 
-        synchronized int size() { return items.size() - head; }
+        synchronized int size() { return count; }
 
-        boolean isFull() { return maxsize > 0 && size() >= maxsize; }
+        /** Full (the monitor held). */
+        boolean isFull() { return maxsize > 0 && count >= maxsize; }
 
-        /** Adds an item (GIL and monitor held). */
-        void add(PyObject item) {
-            items.add(item);
-            if (kind == PRIORITY) siftDown(0, items.size() - 1);
-            unfinished++;
-            notifyAll();
+        /** Takes the queue's mutex (the GIL held; released while another thread has the mutex). */
+        private void lock() {
+            if (mutex.tryAcquire()) return;
+            try (toy.gil.Gil.Blocking released = ThreadState.blocking()) {
+                mutex.acquireUninterruptibly();
+            }
         }
 
-        /** Removes the next item (GIL and monitor held; the queue is not empty). */
-        PyObject take() {
+        private void unlock() { mutex.release(); }
+
+        /** Publishes the number of items after a change (the mutex held) and wakes the waiters. */
+        private void changed(boolean newTask) {
+            synchronized (this) {
+                count = items.size() - head;
+                if (newTask) unfinished++;
+                notifyAll();
+            }
+        }
+
+        /** Adds an item, counting it (GIL and mutex held). A failing __lt__ leaves it in the heap, as heappush. */
+        private void add(PyObject item) {
+            items.add(Refs.own(item));
+            boolean ok = false;
+            try {
+                if (kind == PRIORITY) siftDown(0, items.size() - 1);
+                ok = true;
+            } finally {
+                changed(ok);
+            }
+        }
+
+        /** Removes the next item and drops the queue's reference to it (GIL and mutex held; not empty). */
+        private PyObject take() {
             PyObject r;
             if (kind == LIFO) {
                 r = items.remove(items.size() - 1);
             } else if (kind == PRIORITY) {
+                // heappop: the last item moves to the root and sifts up; a failing __lt__ loses the root, as in CPython
                 PyObject last = items.remove(items.size() - 1);
                 if (items.isEmpty()) {
                     r = last;
                 } else {
                     r = items.get(0);
                     items.set(0, last);
-                    siftUp(0);
+                    try {
+                        siftUp(0);
+                    } catch (PyException e) {
+                        changed(false);
+                        Refs.decref(r);
+                        throw e;
+                    }
                 }
             } else {
                 r = items.get(head);
@@ -70,54 +117,81 @@ public final class QueueModule {
                 if (head == items.size()) { items.clear(); head = 0; }
                 else if (head > 32 && head * 2 > items.size()) { items.subList(0, head).clear(); head = 0; }
             }
-            notifyAll();
+            changed(false);
+            Refs.decref(r);
             return r;
         }
 
-        // heapq's _siftdown / _siftup
+        // _heapq's siftdown / siftup: items move by swaps, so the heap holds each item exactly
+        // once whenever __lt__ runs (or raises)
         private void siftDown(int start, int pos) {
-            PyObject item = items.get(pos);
             while (pos > start) {
                 int parent = (pos - 1) >> 1;
-                PyObject p = items.get(parent);
-                if (Ops.lt(item, p)) { items.set(pos, p); pos = parent; continue; }
-                break;
+                if (!Ops.lt(items.get(pos), items.get(parent))) break;
+                swap(pos, parent);
+                pos = parent;
             }
-            items.set(pos, item);
         }
 
         private void siftUp(int pos) {
-            int end = items.size(), start = pos;
-            PyObject item = items.get(pos);
-            int child = 2 * pos + 1;
-            while (child < end) {
-                int right = child + 1;
-                if (right < end && !Ops.lt(items.get(child), items.get(right))) child = right;
-                items.set(pos, items.get(child));
+            int end = items.size(), start = pos, limit = end >> 1;
+            while (pos < limit) {
+                int child = 2 * pos + 1;
+                if (child + 1 < end && !Ops.lt(items.get(child), items.get(child + 1))) child++;
+                swap(pos, child);
                 pos = child;
-                child = 2 * pos + 1;
             }
-            items.set(pos, item);
             siftDown(start, pos);
+        }
+
+        private void swap(int i, int j) {
+            PyObject t = items.get(i);
+            items.set(i, items.get(j));
+            items.set(j, t);
+        }
+
+        /** Takes an item if there is one (GIL held), else null. */
+        private PyObject tryTake() {
+            lock();
+            try {
+                synchronized (this) {
+                    if (count == 0) return null;
+                }
+                return take();
+            } finally {
+                unlock();
+            }
+        }
+
+        /** Adds the item unless the queue is full (GIL held); false when full. */
+        private boolean tryAdd(PyObject item) {
+            lock();
+            try {
+                synchronized (this) {
+                    if (isFull()) return false;
+                }
+                add(item);
+                return true;
+            } finally {
+                unlock();
+            }
         }
 
         PyObject get(boolean block, long nanos) {
             long deadline = System.nanoTime() + Math.max(nanos, 0);
             while (true) {
-                synchronized (this) {
-                    if (size() > 0) return take();
-                }
+                PyObject r = tryTake();
+                if (r != null) return r;
                 if (!block || nanos == 0) throw Exc.raise(EMPTY, null);
                 boolean ok = ThreadingLocks.blockingWait(ns -> {
                     synchronized (this) {
-                        while (size() == 0) if (!ThreadingSync.waitOn(this, ns, deadline)) return false;
+                        while (count == 0) if (!ThreadingSync.waitOn(this, ns, deadline)) return false;
                         return true;
                     }
                 }, nanos, "get() on an empty " + type.name + " at " + Ops.addressOf(this));
                 if (!ok) {
-                    synchronized (this) {
-                        if (size() > 0) return take();
-                    }
+                    r = tryTake();
+                    if (r != null) return r;
                     throw Exc.raise(EMPTY, null);
                 }
             }
@@ -126,9 +200,7 @@ public final class QueueModule {
         void put(PyObject item, boolean block, long nanos) {
             long deadline = System.nanoTime() + Math.max(nanos, 0);
             while (true) {
-                synchronized (this) {
-                    if (!isFull()) { add(item); return; }
-                }
+                if (tryAdd(item)) return;
                 if (!block || nanos == 0) throw Exc.raise(FULL, null);
                 boolean ok = ThreadingLocks.blockingWait(ns -> {
                     synchronized (this) {
@@ -137,9 +209,7 @@ public final class QueueModule {
                     }
                 }, nanos, "put() on a full " + type.name + " at " + Ops.addressOf(this));
                 if (!ok) {
-                    synchronized (this) {
-                        if (!isFull()) { add(item); return; }
-                    }
+                    if (tryAdd(item)) return;
                     throw Exc.raise(FULL, null);
                 }
             }
@@ -158,6 +228,21 @@ public final class QueueModule {
                     return true;
                 }
             }, -1, "join() of a " + type.name + " with " + unfinished + " unfinished task(s)");
+        }
+
+        /** A deque (Queue) drops its items first to last, a list (the others) last to first. */
+        @Override public void traverse(RefVisitor v) {
+            if (kind == FIFO && !simple) {
+                for (int i = head; i < items.size(); i++) v.visit(items.get(i));
+            } else {
+                for (int i = items.size() - 1; i >= head; i--) v.visit(items.get(i));
+            }
+        }
+
+        @Override protected void cleared() {
+            items.clear();
+            head = 0;
+            synchronized (this) { count = 0; }
         }
     }
 

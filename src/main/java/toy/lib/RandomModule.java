@@ -22,7 +22,7 @@ public final class RandomModule {
     private RandomModule() {}
 
     /** An instance of random.Random (or of a script subclass). */
-    static final class PyRandom extends PyObject {
+    static final class PyRandom extends PyContainer {
         final MersenneTwister mt = new MersenneTwister(0);
         /** gauss_next: the second value of the last Box-Muller pair, or null. */
         Double gaussNext;
@@ -31,9 +31,12 @@ public final class RandomModule {
         PyRandom(PyType type) { super(type); }
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = new PyDict();
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
             return dict;
         }
+
+        /** A script subclass's attributes (a counted reference). */
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
     }
 
     static final PyType TYPE = LibSupport.newPythonLikeType("random", "Random", PyType.OBJECT, (cls, a, k) -> {
@@ -104,7 +107,9 @@ public final class RandomModule {
 
     public static PyModule create(Runtime rt) {
         PyModule m = new PyModule("random");
-        PyRandom inst = new PyRandom(TYPE);
+        // the hidden instance the module functions are bound to: they hold it as long as the
+        // module lives (bound methods of _inst in CPython), so it is immortal
+        PyRandom inst = Refs.immortal(new PyRandom(TYPE));
         inst.mt.seedFromTime();
         m.dict.put("Random", TYPE);
         m.dict.put("_inst", inst);

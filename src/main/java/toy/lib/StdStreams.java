@@ -9,7 +9,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
-/** The process's standard streams as Python text files (created once). */
+/**
+ * The process's standard streams as Python text files (created once). They are immortal:
+ * these fields hold them without counting, and a script rebinding sys.stdout must not close
+ * them.
+ */
 public final class StdStreams {
     private StdStreams() {}
 
@@ -18,24 +22,24 @@ public final class StdStreams {
     public static synchronized PyTextFile stdout() {
         if (stdout == null) {
             boolean tty = System.console() != null;
-            stdout = new PyTextFile("<stdout>", "w", new BufferedWriter(new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), null, tty);
+            stdout = toy.object.Refs.immortal(new PyTextFile("<stdout>", "w", new BufferedWriter(new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), null, tty));
         }
         return stdout;
     }
 
     public static synchronized PyTextFile stderr() {
         if (stderr == null) {
-            stderr = new PyTextFile("<stderr>", "w", new BufferedWriter(new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), null, true);
+            stderr = toy.object.Refs.immortal(new PyTextFile("<stderr>", "w", new BufferedWriter(new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8)), null, true));
         }
         return stderr;
     }
 
     public static synchronized PyTextFile stdin() {
         if (stdin == null) {
-            stdin = new PyTextFile("<stdin>", "r", null, new BufferedReader(new InputStreamReader(
-                    new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)), false);
+            stdin = toy.object.Refs.immortal(new PyTextFile("<stdin>", "r", null, new BufferedReader(new InputStreamReader(
+                    new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)), false));
         }
         return stdin;
     }

@@ -189,11 +189,14 @@ final class ThreadingLocks {
 
     static final PyType CONDITION = PyType.builtin("Condition", PyType.OBJECT, (cls, a, k) -> new PyCondition(cls));
 
-    static final class PyCondition extends PyObject {
+    /** A condition: its lock is a counted reference. */
+    static final class PyCondition extends PyContainer {
         PyObject lock;
         final ConcurrentLinkedDeque<Semaphore> waiters = new ConcurrentLinkedDeque<>();
 
         PyCondition(PyType t) { super(t); }
+
+        @Override public void traverse(RefVisitor v) { v.visit(lock); }
 
         boolean isOwned() {
             if (lock instanceof PyRLock r) return r.isOwned();
@@ -244,7 +247,10 @@ final class ThreadingLocks {
         CONDITION.module = "threading";
         CONDITION.def("__init__", (self, a, k) -> {
             PyObject[] p = Args.parse("Condition", a, k, new String[] {"lock"}, 0, 1);
-            ((PyCondition) self).lock = p[0] == null || p[0] == Py.None ? new PyRLock(RLOCK) : p[0];
+            PyCondition c = (PyCondition) self;
+            PyObject old = c.lock;
+            c.lock = Refs.own(p[0] == null || p[0] == Py.None ? new PyRLock(RLOCK) : p[0]);
+            Refs.xdecref(old);
             return Py.None;
         });
         CONDITION.def("acquire", (self, a, k) -> Ops.getAttr(((PyCondition) self).lock, PyStr.intern("acquire")).call(a, k));

@@ -30,8 +30,12 @@ public final class ThreadingModule {
     private static final Map<Long, PyThread> ACTIVE = new LinkedHashMap<>();
     private static PyThread mainThread;
 
-    /** A threading.Thread object. */
-    static final class PyThread extends PyObject {
+    /**
+     * A threading.Thread object. It holds counted references to its target, args and kwargs
+     * (dropped when run() finishes, as CPython's {@code del self._target, self._args,
+     * self._kwargs}), a Timer's function, arguments and event, and a script subclass's dict.
+     */
+    static final class PyThread extends PyContainer {
         PyObject target = Py.None, args = PyTuple.EMPTY, kwargs = Py.None;
         String name;
         boolean daemon, started, finished, isMain;
@@ -46,8 +50,44 @@ public final class ThreadingModule {
         PyThread(PyType t) { super(t); }
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = new PyDict();
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
             return dict;
+        }
+
+        /** Sets target, args and kwargs (counted), dropping the previous values. */
+        void setTarget(PyObject target, PyObject args, PyObject kwargs) {
+            PyObject t0 = this.target, a0 = this.args, k0 = this.kwargs;
+            this.target = Refs.own(target);
+            this.args = Refs.own(args);
+            this.kwargs = Refs.own(kwargs);
+            Refs.xdecref(t0);
+            Refs.xdecref(a0);
+            Refs.xdecref(k0);
+        }
+
+        /** Sets a Timer's function, arguments and event (counted), dropping the previous values. */
+        void setTimer(PyObject function, PyObject fargs, PyObject fkwargs, ThreadingSync.PyEvent done) {
+            PyObject f0 = this.function, a0 = this.fargs, k0 = this.fkwargs, d0 = this.timerDone;
+            this.function = Refs.own(function);
+            this.fargs = Refs.own(fargs);
+            this.fkwargs = Refs.own(fkwargs);
+            this.timerDone = Refs.own(done);
+            Refs.xdecref(f0);
+            Refs.xdecref(a0);
+            Refs.xdecref(k0);
+            Refs.xdecref(d0);
+        }
+
+        /** The order of the attributes in CPython's instance dict: Thread's, then Timer's, then a subclass's. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(target);
+            v.visit(args);
+            v.visit(kwargs);
+            v.visit(function);
+            v.visit(fargs);
+            v.visit(fkwargs);
+            v.visit(timerDone);
+            v.visit(dict);
         }
 
         @Override public String repr() {
@@ -63,14 +103,12 @@ public final class ThreadingModule {
         THREAD.def("__init__", (self, a, k) -> {
             PyObject[] p = Args.parse("Thread", a, k, new String[] {"group", "target", "name", "args", "kwargs", "daemon"}, 0, 5);
             PyThread t = (PyThread) self;
-            t.target = p[1] == null ? Py.None : p[1];
-            t.args = p[3] == null ? PyTuple.EMPTY : p[3];
-            t.kwargs = p[4] == null ? Py.None : p[4];
+            t.setTarget(p[1] == null ? Py.None : p[1], p[3] == null ? PyTuple.EMPTY : p[3], p[4] == null ? Py.None : p[4]);
             if (p[2] != null && p[2] != Py.None) {
                 t.name = Ops.str(p[2]);
             } else {
                 t.name = "Thread-" + nextNumber();
-                PyObject tn = t.target == Py.None ? null : Ops.getAttrOrNull(t.target, PyStr.intern("__name__"));
+                PyObject tn = t.target == Py.None ? null : LibSupport.attrOrNull(t.target, PyStr.intern("__name__"));
                 if (tn instanceof PyStr s) t.name += " (" + s.value + ")";
             }
             if (p[5] != null && p[5] != Py.None) t.daemon = Ops.isTrue(p[5]);
@@ -79,21 +117,17 @@ public final class ThreadingModule {
         });
         THREAD.def("run", (self, a, k) -> {
             PyThread t = (PyThread) self;
-            if (t.target != Py.None) {
-                PyObject[] pos = SeqMethods.toArray(t.args);
-                if (t.kwargs instanceof PyDict kw && kw.size() > 0) {
-                    PyObject[] all = new PyObject[pos.length + kw.size()];
-                    System.arraycopy(pos, 0, all, 0, pos.length);
-                    String[] names = new String[kw.size()];
-                    int i = 0;
-                    for (int e = kw.nextEntry(0); e >= 0; e = kw.nextEntry(e + 1), i++) {
-                        names[i] = Ops.str(kw.keyAt(e));
-                        all[pos.length + i] = kw.valueAt(e);
-                    }
-                    t.target.call(all, names);
-                } else {
-                    t.target.call(pos, null);
-                }
+            try {
+                if (t.target != Py.None) callWith(t.target, t.args, t.kwargs);
+            } finally {
+                // as CPython's Thread.run: del self._target, self._args, self._kwargs
+                PyObject t0 = t.target, a0 = t.args, k0 = t.kwargs;
+                t.target = Py.None;
+                t.args = PyTuple.EMPTY;
+                t.kwargs = Py.None;
+                Refs.decref(t0);
+                Refs.decref(a0);
+                Refs.decref(k0);
             }
             return Py.None;
         });
@@ -129,10 +163,8 @@ public final class ThreadingModule {
             THREAD.dict.get("__init__").call(new PyObject[] {self}, null);
             PyThread t = (PyThread) self;
             t.interval = FloatArg.of(p[0]);
-            t.function = p[1];
-            t.fargs = p[2] == null || p[2] == Py.None ? PyTuple.EMPTY : p[2];
-            t.fkwargs = p[3] == null || p[3] == Py.None ? new PyDict() : p[3];
-            t.timerDone = new ThreadingSync.PyEvent(ThreadingSync.EVENT);
+            t.setTimer(p[1], p[2] == null || p[2] == Py.None ? PyTuple.EMPTY : p[2],
+                    p[3] == null || p[3] == Py.None ? new PyDict() : p[3], new ThreadingSync.PyEvent(ThreadingSync.EVENT));
             return Py.None;
         });
         TIMER.def("cancel", (self, a, k) -> { ((PyThread) self).timerDone.set(); return Py.None; });
@@ -189,6 +221,8 @@ public final class ThreadingModule {
             mainThread.isMain = true;
             mainThread.ident = Thread.currentThread().getId();
             mainThread.javaThread = Thread.currentThread();
+            // the main thread's object lives as long as the interpreter (threading._active holds it in CPython)
+            Refs.immortal(mainThread);
             ACTIVE.put(mainThread.ident, mainThread);
         }
         return mainThread;
@@ -203,49 +237,86 @@ public final class ThreadingModule {
         t.javaThread = jt;
         t.ident = jt.getId();
         t.started = true;
+        // the registry of running threads holds a counted reference (CPython's threading._active):
+        // a thread object nobody else holds stays alive until its thread ends
+        Refs.incref(t);
         synchronized (ThreadingModule.class) {
             ACTIVE.put(t.ident, t);
         }
         jt.start();
     }
 
-    /** What a script thread runs: take the GIL, call run(), report an uncaught exception, leave. */
+    /**
+     * What a script thread runs: take the GIL, call run(), report an uncaught exception, leave.
+     * As in CPython, what run() dropped dies first (before the excepthook reports an uncaught
+     * exception), then the thread leaves the registry of running threads (its object dies
+     * if nothing else holds it), then the thread's threading.local values are dropped; all
+     * of it on this thread, under the GIL.
+     */
     private static void body(PyThread t) {
         ThreadState ts = ThreadState.attach(t.name, t.ident);
         ts.pyThread = t;
         try {
-            Ops.invoke(t, "run");
+            try {
+                Ops.invoke(t, "run");
+                Refs.drainAll();
+            } catch (PyException e) {
+                // the objects run() dropped die first; the exception lives until the excepthook is done
+                PyBaseException v = e.value;
+                Refs.incref(v);
+                try {
+                    Refs.drainAll();
+                    if (!e.matches(Exc.SystemExit)) uncaught(t, e);
+                } finally {
+                    Refs.decref(v);
+                }
+            }
         } catch (PyException e) {
-            if (!e.matches(Exc.SystemExit)) uncaught(t, e);
+            // raised outside run() (finalizers report their own exceptions): report it as uncaught
+            uncaught(t, e);
         } catch (StackOverflowError e) {
             StdStreams.stderr().write("Exception in thread " + t.name + ":\nRecursionError: maximum recursion depth exceeded\n");
         } finally {
-            // objects the thread's last instruction dropped die on this thread, under the GIL
             try {
-                toy.object.Refs.drainAll();
+                // objects the thread's last instruction dropped die on this thread, under the GIL
+                Refs.drainAll();
+                t.finished = true;
+                synchronized (ThreadingModule.class) {
+                    ACTIVE.remove(t.ident);
+                }
+                ts.pyThread = null;
+                Refs.decref(t);
+                Refs.drainAll();
+                ThreadingSync.threadEnded();
+                Refs.drainAll();
             } catch (PyException e) {
                 uncaught(t, e);
+            } finally {
+                ts.detach();
             }
-            t.finished = true;
-            synchronized (ThreadingModule.class) {
-                ACTIVE.remove(t.ident);
-            }
-            ts.detach();
         }
     }
 
     static final PyType EXCEPTHOOK_ARGS = PyType.builtin("_ExceptHookArgs", PyType.OBJECT, null);
 
-    /** The argument of threading.excepthook: exc_type, exc_value, exc_traceback, thread. */
-    static final class HookArgs extends PyObject {
+    /** The argument of threading.excepthook: exc_type, exc_value, exc_traceback, thread (counted). */
+    static final class HookArgs extends PyContainer {
         final PyObject excType, excValue, excTb, thread;
 
         HookArgs(PyObject type, PyObject value, PyObject tb, PyObject thread) {
             super(EXCEPTHOOK_ARGS);
-            excType = type;
-            excValue = value;
-            excTb = tb;
-            this.thread = thread;
+            excType = Refs.own(type);
+            excValue = Refs.own(value);
+            excTb = Refs.own(tb);
+            this.thread = Refs.own(thread);
+        }
+
+        /** A struct sequence drops its fields first to last. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(excType);
+            v.visit(excValue);
+            v.visit(excTb);
+            v.visit(thread);
         }
     }
 
@@ -265,12 +336,13 @@ public final class ThreadingModule {
             printDefault(t.name, e.value);
             return;
         }
-        PyObject tb = Ops.getAttrOrNull(e.value, PyStr.intern("__traceback__"));
+        PyObject tb = LibSupport.attrOrNull(e.value, PyStr.intern("__traceback__"));
         try {
             Ops.call(hook, new HookArgs(e.value.type, e.value, tb == null ? Py.None : tb, t));
         } catch (PyException e2) {
             StdStreams.stdout().flush();
             StdStreams.stderr().write("Exception in threading.excepthook:\n" + TracebackPrinter.format(e2.value));
+            Refs.state().caught();
         }
     }
 

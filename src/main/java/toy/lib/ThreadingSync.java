@@ -1,7 +1,8 @@
 package toy.lib;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import toy.object.*;
 
 /** threading's {@code Event}, {@code Barrier} (with {@code BrokenBarrierError}) and {@code local}. */
@@ -68,7 +69,8 @@ final class ThreadingSync {
     /** One cycle of a barrier. */
     static final class Generation { boolean broken; }
 
-    static final class PyBarrier extends PyObject {
+    /** A barrier: its action is a counted reference. */
+    static final class PyBarrier extends PyContainer {
         int parties, count;
         boolean draining;
         Generation gen = new Generation();
@@ -76,6 +78,8 @@ final class ThreadingSync {
         long defaultTimeout = -1;
 
         PyBarrier(PyType t) { super(t); }
+
+        @Override public void traverse(RefVisitor v) { v.visit(action); }
 
         static PyException broken() { return Exc.raise(BROKEN_BARRIER_ERROR, null); }
 
@@ -166,7 +170,9 @@ final class ThreadingSync {
             int n = Ops.index(p[0]).intValue();
             if (n < 1) throw Exc.valueError("parties must be > 0");
             b.parties = n;
-            b.action = p[1] == null ? Py.None : p[1];
+            PyObject old = b.action;
+            b.action = Refs.own(p[1] == null ? Py.None : p[1]);
+            Refs.decref(old);
             b.defaultTimeout = ThreadingLocks.optTimeout(p[2]);
             return Py.None;
         });
@@ -193,32 +199,79 @@ final class ThreadingSync {
 
     static final PyType LOCAL = PyType.builtin("local", PyType.OBJECT, (cls, a, k) -> new PyLocal(cls, a, k));
 
-    /** threading.local: attributes live in a dict per Java thread. */
-    static final class PyLocal extends PyObject {
-        private final Map<Thread, PyDict> dicts = new WeakHashMap<>();
-        private final PyObject[] initArgs;
+    /**
+     * threading.local: attributes live in a dict per thread. The object holds counted
+     * references to its constructor arguments and to each thread's dict; a thread's dict is
+     * dropped when the thread ends (CPython clears the thread state's dict then) or when the
+     * local object dies, whichever comes first. Neither keeps the other alive.
+     */
+    static final class PyLocal extends PyContainer {
+        /** Each thread's dict, in the order the threads first used the object (under the GIL). */
+        private final Map<Thread, PyDict> dicts = new LinkedHashMap<>();
+        private PyObject[] initArgs;
         private final String[] initKw;
 
         PyLocal(PyType t, PyObject[] a, String[] k) {
             super(t);
             if ((a.length > 0) && t == LOCAL) throw Exc.typeError("Initialization arguments are not supported");
-            initArgs = a;
+            initArgs = a.clone();
+            for (PyObject x : initArgs) Refs.incref(x);
             initKw = k;
-            dicts.put(Thread.currentThread(), new PyDict());
+            addDict(Thread.currentThread(), new PyDict());
+        }
+
+        private void addDict(Thread th, PyDict d) {
+            dicts.put(th, Refs.own(d));
+            registerWith(this);
         }
 
         @Override public PyDict dict() {
             Thread me = Thread.currentThread();
-            PyDict d;
-            synchronized (dicts) { d = dicts.get(me); }
+            PyDict d = dicts.get(me);
             if (d != null) return d;
             d = new PyDict();
-            synchronized (dicts) { dicts.put(me, d); }
+            addDict(me, d);
             if (type.heap) {
-                PyObject init = Ops.getAttrOrNull(this, PyStr.intern("__init__"));
+                PyObject init = LibSupport.attrOrNull(this, PyStr.intern("__init__"));
                 if (init != null) init.call(initArgs, initKw);
             }
             return d;
+        }
+
+        /** The calling thread ends: drop its dict. */
+        void dropDictOf(Thread th) {
+            PyDict d = dicts.remove(th);
+            Refs.xdecref(d);
+        }
+
+        /** CPython's local_clear: the arguments first, then every thread's dict. */
+        @Override public void traverse(RefVisitor v) {
+            for (PyObject x : initArgs) v.visit(x);
+            for (PyDict d : dicts.values()) v.visit(d);
+        }
+
+        @Override protected void cleared() {
+            initArgs = new PyObject[0];
+            dicts.clear();
+        }
+    }
+
+    /** The local objects holding a dict for the calling thread (not counted: the thread does not keep them alive). */
+    private static final ThreadLocal<ArrayList<PyLocal>> LOCALS_OF_THREAD = ThreadLocal.withInitial(ArrayList::new);
+
+    private static void registerWith(PyLocal l) {
+        ArrayList<PyLocal> mine = LOCALS_OF_THREAD.get();
+        mine.removeIf(PyContainer::isFreed);
+        mine.add(l);
+    }
+
+    /** The calling thread ends (under the GIL): each local object still alive drops the thread's dict. */
+    static void threadEnded() {
+        ArrayList<PyLocal> mine = LOCALS_OF_THREAD.get();
+        LOCALS_OF_THREAD.remove();
+        Thread me = Thread.currentThread();
+        for (PyLocal l : mine) {
+            if (!l.isFreed()) l.dropDictOf(me);
         }
     }
 

@@ -294,12 +294,20 @@ public final class TimeModule {
             TYPE.dict.put("n_unnamed_fields", PyInt.of(0));
         }
 
+        /** tm_zone and tm_gmtoff, the fields beyond the sequence (counted references). */
         final PyObject zone, gmtoff;
 
         StructTime(PyObject[] items, PyObject zone, PyObject gmtoff) {
             super(TYPE, items);
-            this.zone = zone;
-            this.gmtoff = gmtoff;
+            this.zone = Refs.own(zone);
+            this.gmtoff = Refs.own(gmtoff);
+        }
+
+        /** The sequence, then the extra fields. */
+        @Override public void traverse(RefVisitor v) {
+            super.traverse(v);
+            v.visit(zone);
+            v.visit(gmtoff);
         }
 
         @Override public String repr() {
