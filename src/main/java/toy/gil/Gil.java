@@ -42,6 +42,21 @@ import java.util.concurrent.locks.ReentrantLock;
  *   waits for the switch when a drop request happens to be pending at a voluntary release; here
  *   the request is simply cleared, since the thread is about to block anyway.)
  *
+ * - The hand-over spin. A switch needs three threads to run in turn: the waiter (its timed wait
+ *   expires and it posts the drop request), the holder (it drops at its next check) and the waiter
+ *   again (it takes the GIL), and then the dropper (it sees the switch and queues again). Parking
+ *   between those steps costs an operating-system wake-up each (50-100 us on an idle machine, up
+ *   to a scheduler tick - 4 ms - on a busy one), which at a 1 ms interval added a tenth to a
+ *   quarter to every slice. So on a multi-core machine the two steps that wait for something that
+ *   is about to happen spin first, for at most SPIN_NANOS and without the mutex, reading the
+ *   volatile holder and switch number: a waiter that has just posted a drop request spins until
+ *   the holder lets go, and a forced dropper spins until another thread has taken the GIL. Only
+ *   then do they park. The algorithm is unchanged: the same thread posts the same request after
+ *   the same interval, everything is decided again under the mutex after a spin, and a holder
+ *   that does not drop within the spin (a long builtin) is waited for on the condition as before.
+ *   One spin per request: a waiter does not spin twice for the same holder. The timed wait for
+ *   the interval itself is never a spin.
+ *
  * - Policies (Gil.Policy), for experiments:
  *   cpython      as above: on release one waiter (the longest waiting) is signalled, and
  *                whoever gets the mutex first - that waiter, a newcomer, the releasing thread
@@ -68,6 +83,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   3. switchNumber increases exactly when the holder changes (lastHolder != new holder).
  *   4. Under fifo and io-priority the GIL is never free while somebody is in "waiters".
  *   5. A thread clears its own drop request when it acquires or releases the GIL.
+ *   (holder and switchNumber are volatile only so that the hand-over spin can watch them without
+ *   the mutex; they are still written only under it.)
  *   6. Each thread's time since it first asked for the GIL is partitioned into held, waiting
  *      and blocked time: every state change closes the previous state's interval.
  *
@@ -130,6 +147,23 @@ public final class Gil {
         }
     }
 
+    /**
+     * Benchmarking switch ({@code -Dtoy.gil.disabled=true}, read once): the GIL does nothing -
+     * acquire, release, the blocking-call scopes and the drop check return at once and no
+     * statistics are kept - so that a single-threaded run can be timed with and without the
+     * lock's machinery (benchmarks/gil/overhead). A second thread is refused: without the lock
+     * two threads would run the interpreter at the same time.
+     */
+    public static final boolean DISABLED = Boolean.getBoolean("toy.gil.disabled");
+
+    /**
+     * The longest hand-over spin (see the notes above), in nanoseconds: 50 us, or
+     * {@code -Dtoy.gil.spinNanos=N} (0 turns the spin off, for comparisons); always 0 on a single
+     * CPU, where a spinning thread would only keep the thread it waits for from running.
+     */
+    static final long SPIN_NANOS = java.lang.Runtime.getRuntime().availableProcessors() > 1
+            ? Math.max(0L, Long.getLong("toy.gil.spinNanos", 50_000L)) : 0L;
+
     /** The default switch interval in seconds, as CPython's. */
     public static final double DEFAULT_SWITCH_INTERVAL = 0.005;
 
@@ -141,12 +175,12 @@ public final class Gil {
     private volatile Policy policy;
     private volatile boolean switchEveryInstruction;
 
-    // ---- guarded by mutex ----
-    private GilThread holder;
+    // ---- guarded by mutex (holder and switchNumber are also read by the hand-over spin) ----
+    private volatile GilThread holder;
     private GilThread lastHolder;
     /** When the current holder was granted the GIL. */
     private long holderSince;
-    private long switchNumber;
+    private volatile long switchNumber;
     /** Threads in the wait loop, in arrival order. */
     private final ArrayList<GilThread> waiters = new ArrayList<>();
     /** Threads in state WAITING (including forced droppers waiting for the switch). */
@@ -223,6 +257,18 @@ public final class Gil {
     public GilThread register(String name, long ident) {
         mutex.lock();
         try {
+            if (DISABLED) {
+                for (GilThread o : threads) {
+                    if (o.state != GilThread.EXITED) {
+                        // no lock, so no second interpreter thread: stop here rather than let two
+                        // threads run the interpreter at once (or leave a thread that never ends)
+                        System.err.println("toy: the GIL is disabled (-Dtoy.gil.disabled=true, a benchmarking switch): "
+                                + "a second thread cannot start");
+                        System.err.flush();
+                        java.lang.Runtime.getRuntime().halt(70);
+                    }
+                }
+            }
             GilThread t = new GilThread(nextIndex++, name, ident, mutex.newCondition());
             t.stateSince = System.nanoTime();
             threads.add(t);
@@ -238,6 +284,10 @@ public final class Gil {
      * switching), and ends its lifetime. Its statistics stay until {@link #resetStats()}.
      */
     public void unregister(GilThread t) {
+        if (DISABLED) {
+            t.state = GilThread.EXITED;
+            return;
+        }
         mutex.lock();
         try {
             long now = System.nanoTime();
@@ -246,6 +296,27 @@ public final class Gil {
                 transition(t, GilThread.EXITED, now);
                 t.exitNanos = now;
             }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * Sets the current holder's eval breaker without asking it to drop the GIL (its
+     * {@link GilThread#onDropRequest} hook runs, its drop request stays clear): the eval loop
+     * stops at its next check, finds nothing to do and goes on. Nothing is counted. Used by the
+     * VM's JIT warm-up ticks (toy.vm.EvalBreaker#startWarmupTicks); returns whether there was a
+     * holder to tick.
+     */
+    public boolean tick() {
+        if (DISABLED) return false;
+        mutex.lock();
+        try {
+            GilThread h = holder;
+            if (h == null || h.state != GilThread.HOLDING || h.dropRequest != 0) return false;
+            Runnable hook = h.onDropRequest;
+            if (hook != null) hook.run();
+            return true;
         } finally {
             mutex.unlock();
         }
@@ -290,6 +361,7 @@ public final class Gil {
      * @throws IllegalStateException if {@code t} already holds it or has exited
      */
     public void acquire(GilThread t) {
+        if (DISABLED) return;
         mutex.lock();
         try {
             if (holder == t) throw new IllegalStateException(t + " already holds the GIL");
@@ -305,6 +377,7 @@ public final class Gil {
      * time until the next {@link #acquire} counts as blocked. Prefer {@link #releaseForBlocking}.
      */
     public void release(GilThread t) {
+        if (DISABLED) return;
         mutex.lock();
         try {
             checkHolder(t);
@@ -323,7 +396,7 @@ public final class Gil {
      * @return true if the GIL was dropped and retaken
      */
     public boolean yieldIfRequested(GilThread t, String where) {
-        if (t.dropRequest == 0) return false;
+        if (DISABLED || t.dropRequest == 0) return false;
         mutex.lock();
         try {
             if (holder != t || t.state != GilThread.HOLDING) {
@@ -339,8 +412,22 @@ public final class Gil {
             releaseLocked(t);
             transition(t, GilThread.WAITING, now);
             boolean interrupted = false;
-            // Forced switching: wait until somebody else has taken the GIL, if anybody wants it.
+            // Forced switching: wait until somebody else has taken the GIL, if anybody wants it
+            // (first spinning briefly: the waiter that asked is normally taking it right now).
+            boolean spun = false;
             while (lastHolder == t && !waiters.isEmpty()) {
+                if (!spun && SPIN_NANOS > 0) {
+                    spun = true;
+                    long before = switchNumber;
+                    mutex.unlock();
+                    try {
+                        long end = System.nanoTime() + SPIN_NANOS;
+                        while (switchNumber == before && System.nanoTime() - end < 0) Thread.onSpinWait();
+                    } finally {
+                        mutex.lock();
+                    }
+                    continue;
+                }
                 try {
                     switchCond.awaitNanos(intervalNanos);
                 } catch (InterruptedException e) {
@@ -363,6 +450,7 @@ public final class Gil {
      * child): a voluntary drop. Time until {@link #reacquireAfterBlocking} counts as blocked.
      */
     public void releaseForBlocking(GilThread t) {
+        if (DISABLED) return;
         mutex.lock();
         try {
             checkHolder(t);
@@ -380,6 +468,7 @@ public final class Gil {
      * CPU-bound waiters and asks a CPU-bound holder to drop at once.
      */
     public void reacquireAfterBlocking(GilThread t) {
+        if (DISABLED) return;
         mutex.lock();
         try {
             if (holder == t) throw new IllegalStateException(t + " already holds the GIL");
@@ -441,6 +530,7 @@ public final class Gil {
                 if (switchEveryInstruction) requestDropLocked(holder);
                 else if (p == Policy.IO_PRIORITY && t.ioReturn && !holder.ioBound) requestDropLocked(holder);
             }
+            GilThread spunFor = null;                           // the holder this thread has spun for
             while (true) {
                 if (holder == t) break;                         // handed off to us
                 if (holder == null) {
@@ -459,7 +549,21 @@ public final class Gil {
                 long now = System.nanoTime();
                 long due = Math.max(t.stateSince, holderSince) + intervalNanos;
                 if (due - now <= 0 || switchEveryInstruction) {
-                    requestDropLocked(holder);
+                    GilThread h = holder;
+                    requestDropLocked(h);
+                    if (spunFor != h && SPIN_NANOS > 0) {
+                        // the holder drops at its next check, normally within microseconds:
+                        // watch for it instead of parking (see "The hand-over spin")
+                        spunFor = h;
+                        mutex.unlock();
+                        try {
+                            long end = now + SPIN_NANOS;
+                            while (holder == h && System.nanoTime() - end < 0) Thread.onSpinWait();
+                        } finally {
+                            mutex.lock();
+                        }
+                        continue;
+                    }
                     due = now + intervalNanos;                  // then wait for the drop
                 }
                 try {

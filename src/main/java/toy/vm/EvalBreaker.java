@@ -1,11 +1,21 @@
 package toy.vm;
 
+import toy.gil.Gil;
+
 /**
  * What a thread does when its eval breaker is set: the hook the GIL, signal handling and
  * asynchronous exceptions use. Checked at backward jumps and function entry.
  */
 public final class EvalBreaker {
     private EvalBreaker() {}
+
+    /**
+     * False when the GIL is disabled for benchmarking ({@code -Dtoy.gil.disabled=true}, see
+     * {@link Gil#DISABLED}). A constant, so that the eval loop can guard its checks with
+     * {@code if (EvalBreaker.ENABLED && ts.evalBreaker != 0)} and the JIT removes them entirely
+     * in such a run; with the checks gone Ctrl-C is only seen in blocking calls.
+     */
+    public static final boolean ENABLED = !Gil.DISABLED;
 
     /** A handler for requests posted to a thread's eval breaker. */
     public interface Handler {
@@ -36,4 +46,39 @@ public final class EvalBreaker {
     }
 
     static void handle(ThreadState ts, Frame f) { handler.handle(ts, f); }
+
+    /** How many warm-up ticks {@link #startWarmupTicks} delivers (about two seconds' worth). */
+    static final int WARMUP_TICKS = 2000;
+    /** The period of the warm-up ticks. */
+    static final long WARMUP_TICK_NANOS = 1_000_000L;
+
+    /**
+     * JIT warm-up ticks: for the first {@value #WARMUP_TICKS} milliseconds that some thread holds
+     * the GIL (at most ten times that in wall time), sets its eval breaker once a millisecond for
+     * nothing ({@link Gil#tick}), then stops for good. Off with {@code -Dtoy.gil.warmupTicks=false} or when the GIL is disabled.
+     *
+     * <p>Why: HotSpot's C2 compiles a branch that its profile has never seen taken as a trap
+     * that throws the method back to the bytecode interpreter. In a single-threaded start the
+     * eval-breaker checks of {@code Interpreter.run} are never taken, so the first GIL drop
+     * request after a second thread starts - exactly when the threads' timing is being watched -
+     * deoptimized the whole 4.6 KB eval loop, and both threads ran interpreted for the 100-300 ms
+     * C2 took to compile it again (the first round of two CPU-bound threads took 2-3x the
+     * sequential time instead of about 1.2x, and GIL waits stretched to tens of ms). A tick is
+     * served by the eval loop like a drop request that is not there, so the profile records the
+     * checks as taken and C2 compiles a real call instead of a trap. Cost: about 2000 wake-ups
+     * of a daemon thread and as many calls from the eval loop, in the first seconds only.
+     */
+    public static void startWarmupTicks(Gil gil) {
+        if (!ENABLED || !Boolean.parseBoolean(System.getProperty("toy.gil.warmupTicks", "true"))) return;
+        Thread t = new Thread(() -> {
+            int delivered = 0;
+            long end = System.nanoTime() + 10L * WARMUP_TICKS * WARMUP_TICK_NANOS;
+            while (delivered < WARMUP_TICKS && System.nanoTime() - end < 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(WARMUP_TICK_NANOS);
+                if (gil.tick()) delivered++;
+            }
+        }, "toy-jit-warmup-ticks");
+        t.setDaemon(true);
+        t.start();
+    }
 }
