@@ -233,6 +233,7 @@ public final class Main {
         } catch (toy.object.DebugRefs.RefError e) {
             StdStreams.flushAll();
             System.err.println("Fatal Python error: " + e.getMessage());
+            if (debug) e.printStackTrace();
             return 70;
         } catch (RuntimeException | Error e) {
             StdStreams.flushAll();

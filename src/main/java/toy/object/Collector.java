@@ -223,10 +223,12 @@ public final class Collector {
             Refs.freedByGc++;
             if (Refs.DEBUG) DebugRefs.markFreed(c);
         }
+        RefVisitor dropOutside = o -> {
+            if (o != null && !(o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0)) Refs.decrefNow(rs, o);
+        };
         for (PyContainer c : doomed) {
-            c.traverse(o -> {
-                if (o != null && !(o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0)) Refs.decrefNow(rs, o);
-            });
+            c.traverse(dropOutside);
+            if (c.type.heap) dropOutside.visit(c.type);
         }
         for (PyContainer c : doomed) {
             c.gcFlags &= ~IN_GROUP;

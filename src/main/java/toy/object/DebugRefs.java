@@ -15,7 +15,7 @@ public final class DebugRefs {
 
     /** Raised for a fatal reference-counting error; the command line reports it and exits. */
     public static final class RefError extends Error {
-        public RefError(String message) { super(message, null, false, false); }
+        public RefError(String message) { super(message, null, false, true); }
     }
 
     static void checkUse(PyObject o, String what) {

@@ -86,7 +86,7 @@ public final class ObjectMethods {
         o.def("__reduce_ex__", (self, a, k) -> { throw Exc.typeError("cannot pickle '" + self.type.name + "' object"); });
         o.dict.put("__class__", new PyGetSet("__class__", self -> self.type, (self, v) -> {
             if (!(v instanceof PyType t) || !t.heap || !self.type.heap) throw Exc.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
-            self.type = t;
+            if (self instanceof PyContainer c) c.setType(t); else self.type = t;
         }));
         o.dict.put("__dict__", new PyGetSet("__dict__", self -> {
             PyDict d = self.dict();

@@ -26,6 +26,16 @@ public abstract class PyContainer extends PyObject {
     protected PyContainer(PyType type) {
         super(type);
         Refs.born(this);
+        // an instance of a class defined by a script keeps its class alive (CPython's heap types)
+        if (type != null && type.heap) Refs.incref(type);
+    }
+
+    /** Changes the object's class (__class__ assignment), moving the reference. */
+    public final void setType(PyType t) {
+        PyType old = type;
+        type = t;
+        if (t.heap) Refs.incref(t);
+        if (old.heap) Refs.decref(old);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * invalidated globally whenever any type dict changes (type dicts change rarely: class
  * creation and the odd monkey-patch), the idea of CPython's method cache with version tags.
  */
-public final class PyType extends PyObject {
+public final class PyType extends PyContainer {
     /** Creates an instance for {@code cls(...)}: the type's {@code __new__} in Java. */
     @FunctionalInterface
     public interface NewFn {
@@ -41,7 +41,19 @@ public final class PyType extends PyObject {
     /** The type's own attributes, in definition order; the type counts a reference to each value. */
     public final Map<String, PyObject> dict = new CountedMap();
 
-    /** A map that counts references to its values (types are immortal, so nothing drops them at the end). */
+    /** A class's attributes, then its script-defined bases. */
+    @Override public void traverse(RefVisitor v) {
+        if (heap) v.visit(this); // the MRO's reference to the class itself
+        for (PyObject x : dict.values()) v.visit(x);
+        if (heap && bases != null) for (PyType b : bases) if (b.heap) v.visit(b);
+    }
+
+    /** A dead class leaves its bases' subclass lists. */
+    @Override protected void cleared() {
+        if (bases != null) for (PyType b : bases) b.subclasses.remove(this);
+    }
+
+    /** A map that counts references to its values (dropped when a class dies, see {@link #traverse}). */
     private static final class CountedMap extends LinkedHashMap<String, PyObject> {
         @Override public PyObject put(String key, PyObject value) {
             PyObject old = super.put(key, value);
@@ -101,9 +113,11 @@ public final class PyType extends PyObject {
         OBJECT.mro = new PyType[] {OBJECT};
     }
 
+    /** Built-in types are immortal and untracked; {@link #heapType} makes a class statement's type mortal. */
     private PyType(String name, PyType base, NewFn newFn) {
         super(null);
         Refs.immortal(this);
+        Collector.untrack(this);
         this.name = name;
         this.qualname = name;
         this.base = base;
@@ -126,6 +140,12 @@ public final class PyType extends PyObject {
         t.type = metatype;
         t.bases = bases;
         t.heap = true;
+        // a class is counted like any object: its instances, its name and its methods' cells refer to it
+        t.refcnt = 0;
+        Collector.track(t);
+        // its own MRO refers to it, so a class is always in a cycle and only the collector frees it (as in CPython)
+        Refs.incref(t);
+        for (PyType b : bases) if (b.heap) Refs.incref(b);
         t.mro = C3.mro(t);
         for (PyType b : bases) b.subclasses.add(t);
         // the solid base decides the Java layout of instances

@@ -239,6 +239,7 @@ public final class Refs {
         try {
             c.traverse(child -> decrefNow(rs, child));
             c.cleared();
+            if (c.type.heap) decrefNow(rs, c.type);
         } finally {
             rs.depth--;
         }
@@ -250,6 +251,7 @@ public final class Refs {
                 try {
                     t.traverse(child -> decrefNow(rs, child));
                     t.cleared();
+                    if (t.type.heap) decrefNow(rs, t.type);
                 } finally {
                     rs.depth--;
                 }

@@ -105,7 +105,7 @@ public final class TypeNew {
         if (t.dict.containsKey("__eq__") && !t.dict.containsKey("__hash__")) t.dict.put("__hash__", Py.None);
         if (!t.dict.containsKey("__doc__")) t.dict.put("__doc__", Py.None);
         t.setTypeAttr("__module__", PyStr.of(t.module));
-        if (classCell != null) classCell.value = t;
+        if (classCell != null) classCell.set(t);
         // __set_name__ on descriptors
         List<Map.Entry<String, PyObject>> entries = new ArrayList<>(t.dict.entrySet());
         for (Map.Entry<String, PyObject> e : entries) {

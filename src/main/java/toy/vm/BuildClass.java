@@ -40,6 +40,7 @@ final class BuildClass {
         }
         Runtime rt = Runtime.get();
         Frame f = new Frame(body.code, body.globals, rt.builtinsDict, ns, body);
+        toy.object.Refs.incref(body); // the frame's reference to its function
         ArgBinder.setupCells(body, f);
         Interpreter.execute(f, ThreadState.current());
         PyObject[] margs = new PyObject[3 + kwn.size()];

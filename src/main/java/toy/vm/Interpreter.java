@@ -134,6 +134,7 @@ public final class Interpreter {
                     }
                     int ins = instrs[pc++];
                     int arg = ins >>> 8;
+                    if (Refs.DEBUG) DebugRefs.op = toy.compile.Opcode.NAMES[ins & 0xFF];
                     switch (ins & 0xFF) {
                         case NOP:
                             break;
