@@ -43,8 +43,25 @@ public final class Shutdown {
         return reportLeaks(rt);
     }
 
-    /** Prints the containers alive but unreachable from the modules, the builtins and the types. */
+    /** Prints the leak summary, if any; returns the number of leaked objects. */
     static int reportLeaks(Runtime rt) {
+        Map<String, Integer> byType = leaks(rt);
+        int n = byType.values().stream().mapToInt(Integer::intValue).sum();
+        if (n > 0) {
+            StringBuilder sb = new StringBuilder("toy: --debug-refs: " + n + " leaked object" + (n == 1 ? "" : "s")
+                    + " (alive, unreachable):");
+            for (Map.Entry<String, Integer> e : byType.entrySet()) sb.append(' ').append(e.getValue()).append(' ').append(e.getKey()).append(',');
+            sb.setLength(sb.length() - 1);
+            System.err.println(sb);
+        }
+        return n;
+    }
+
+    /**
+     * The containers alive (count above zero, not immortal) that nothing reachable from the
+     * modules, the builtins and the classes of reachable objects holds, counted by type name.
+     */
+    public static Map<String, Integer> leaks(Runtime rt) {
         Map<PyObject, Boolean> seen = new IdentityHashMap<>();
         List<PyObject> work = new ArrayList<>();
         work.add(rt.modules);
@@ -61,20 +78,11 @@ public final class Shutdown {
             if (o instanceof toy.object.PyContainer c) c.traverse(work::add);
         }
         Map<String, Integer> byType = new TreeMap<>();
-        int n = 0;
         for (PyObject o : Collector.objects(-1)) {
             if (seen.containsKey(o) || o.refcnt <= 0 || Refs.isImmortal(o)) continue;
             byType.merge(o.type.name, 1, Integer::sum);
-            n++;
         }
-        if (n > 0) {
-            StringBuilder sb = new StringBuilder("toy: --debug-refs: " + n + " leaked object" + (n == 1 ? "" : "s")
-                    + " (alive, unreachable):");
-            for (Map.Entry<String, Integer> e : byType.entrySet()) sb.append(' ').append(e.getValue()).append(' ').append(e.getKey()).append(',');
-            sb.setLength(sb.length() - 1);
-            System.err.println(sb);
-        }
-        return n;
+        return byType;
     }
 
     /** Objects made during start-up that nothing counts (the runtime's own tables) become immortal. */
