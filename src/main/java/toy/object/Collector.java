@@ -138,7 +138,11 @@ public final class Collector {
         }
     }
 
+    /** How many collections have run (explicit and automatic). */
+    public static long collections;
+
     private static int doCollect(int gen) {
+        collections++;
         if (gen + 1 < 3) COUNT[gen + 1]++;
         for (int g = 0; g <= gen; g++) COUNT[g] = 0;
         // the young set: generations 0..gen, merged into a list

@@ -283,6 +283,30 @@ public final class Refs {
         rs.top = 0;
     }
 
+    /**
+     * The {@code refcount} section of the statistics: containers allocated, freed, freed by
+     * the cycle collector, the peak alive at once, and collector runs.
+     */
+    public static java.util.Map<String, Object> statsMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("allocated", allocated);
+        m.put("freed", freed);
+        m.put("freed_by_gc", freedByGc);
+        m.put("peak_live", peakLive);
+        m.put("collections", Collector.collections);
+        return m;
+    }
+
+    /** Starts the statistics afresh (gil.reset_stats()); the peak restarts from what is alive now. */
+    public static void resetStats() {
+        long live = live();
+        allocated = live;
+        freed = 0;
+        freedByGc = 0;
+        peakLive = live;
+        Collector.collections = 0;
+    }
+
     /** The number of containers alive (born and not yet destroyed). */
     public static long live() { return allocated - freed; }
 }
