@@ -32,7 +32,8 @@ final class SeqIterator extends PyContainer {
         PyObject o = owner;
         owner = null;
         tupleItems = null;
-        Refs.decref(o);
+        // a destroyed iterator (still used by code that did not count it) dropped its owner already
+        if (!isFreed()) Refs.decref(o);
     }
 
     @Override public int length() {

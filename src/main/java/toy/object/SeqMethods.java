@@ -324,7 +324,7 @@ public final class SeqMethods {
             i = -1;
             PyObject s = seq;
             seq = null;
-            Refs.xdecref(s);
+            if (!isFreed()) Refs.xdecref(s);
             return null;
         }
 

@@ -174,7 +174,7 @@ public final class SetMethods {
             int i = so.nextPos(pos);
             if (i < 0) {
                 set = null;
-                Refs.decref(so);
+                if (!isFreed()) Refs.decref(so);
                 return null;
             }
             pos = i + 1;

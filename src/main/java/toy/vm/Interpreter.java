@@ -379,8 +379,10 @@ public final class Interpreter {
                             break;
                         }
                         case BINARY_SUBSCR: {
-                            PyObject k = stack[--sp];
-                            PyObject o = stack[sp - 1];
+                            // operands stay on the stack until the result exists: an exception
+                            // unwinding the frame must still find (and drop) them
+                            PyObject k = stack[sp - 1];
+                            PyObject o = stack[sp - 2];
                             PyObject r;
                             if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE) {
                                 long idx = i.value;
@@ -391,8 +393,8 @@ public final class Interpreter {
                                 r = Ops.getItem(o, k);
                             }
                             Refs.incref(r);
+                            stack[--sp] = null;
                             stack[sp - 1] = r;
-                            stack[sp] = null;
                             Refs.decref(rs, k);
                             Refs.decref(rs, o);
                             break;
@@ -416,9 +418,8 @@ public final class Interpreter {
                             break;
                         }
                         case BINARY_OP: {
-                            PyObject b = stack[--sp];
-                            PyObject a = stack[sp - 1];
-                            stack[sp] = null;
+                            PyObject b = stack[sp - 1];
+                            PyObject a = stack[sp - 2];
                             PyObject r = null;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                                     && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {
@@ -444,15 +445,15 @@ public final class Interpreter {
                             }
                             if (r == null) r = Ops.binary(a, b, arg);
                             Refs.incref(r);
+                            stack[--sp] = null;
                             stack[sp - 1] = r;
                             Refs.decref(rs, a);
                             Refs.decref(rs, b);
                             break;
                         }
                         case INPLACE_OP: {
-                            PyObject b = stack[--sp];
-                            PyObject a = stack[sp - 1];
-                            stack[sp] = null;
+                            PyObject b = stack[sp - 1];
+                            PyObject a = stack[sp - 2];
                             PyObject r = null;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                                     && a.type == PyInt.TYPE && b.type == PyInt.TYPE && arg == BinOp.ADD) {
@@ -461,6 +462,7 @@ public final class Interpreter {
                             }
                             if (r == null) r = Ops.inplace(a, b, arg);
                             Refs.incref(r);
+                            stack[--sp] = null;
                             stack[sp - 1] = r;
                             Refs.decref(rs, a);
                             Refs.decref(rs, b);
@@ -481,9 +483,8 @@ public final class Interpreter {
                             break;
                         }
                         case COMPARE_OP: {
-                            PyObject b = stack[--sp];
-                            PyObject a = stack[sp - 1];
-                            stack[sp] = null;
+                            PyObject b = stack[sp - 1];
+                            PyObject a = stack[sp - 2];
                             PyObject r;
                             if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
                                 r = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
@@ -491,6 +492,7 @@ public final class Interpreter {
                                 r = Ops.richCompare(a, b, arg);
                             }
                             Refs.incref(r);
+                            stack[--sp] = null;
                             stack[sp - 1] = r;
                             Refs.decref(rs, a);
                             Refs.decref(rs, b);
@@ -506,10 +508,10 @@ public final class Interpreter {
                             break;
                         }
                         case CONTAINS_OP: {
-                            PyObject b = stack[--sp];
-                            stack[sp] = null;
-                            PyObject a = stack[sp - 1];
+                            PyObject b = stack[sp - 1];
+                            PyObject a = stack[sp - 2];
                             boolean r = Ops.contains(b, a);
+                            stack[--sp] = null;
                             stack[sp - 1] = Refs.own(PyBool.of(r ^ (arg == 1)));
                             Refs.decref(rs, a);
                             Refs.decref(rs, b);
@@ -528,16 +530,18 @@ public final class Interpreter {
                             pc = arg;
                             break;
                         case POP_JUMP_IF_FALSE: {
-                            PyObject v = stack[--sp];
-                            stack[sp] = null;
-                            if (v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v))) pc = arg;
+                            PyObject v = stack[sp - 1];
+                            boolean jump = v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v));
+                            stack[--sp] = null;
+                            if (jump) pc = arg;
                             Refs.decref(rs, v);
                             break;
                         }
                         case POP_JUMP_IF_TRUE: {
-                            PyObject v = stack[--sp];
-                            stack[sp] = null;
-                            if (v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))) pc = arg;
+                            PyObject v = stack[sp - 1];
+                            boolean jump = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
+                            stack[--sp] = null;
+                            if (jump) pc = arg;
                             Refs.decref(rs, v);
                             break;
                         }
