@@ -78,8 +78,11 @@ final class LibSupport {
         }
     }
 
-    /** A built-in class method bound to its class: {@code <built-in method from_iterable of type object>}. */
-    static final class BoundClassMethod extends PyObject {
+    /**
+     * A built-in class method bound to its class: {@code <built-in method from_iterable of type
+     * object>}. It holds a counted reference to the class (a script subclass is mortal).
+     */
+    static final class BoundClassMethod extends PyContainer {
         static final PyType TYPE = PyType.builtin("builtin_function_or_method", PyType.OBJECT, null);
 
         static {
@@ -92,8 +95,10 @@ final class LibSupport {
         BoundClassMethod(ClassMethodDescr descr, PyType cls) {
             super(TYPE);
             this.descr = descr;
-            this.cls = cls;
+            this.cls = Refs.own(cls);
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(cls); }
 
         @Override public PyObject call(PyObject[] args, String[] kwnames) {
             PyObject[] a = new PyObject[args.length + 1];

@@ -54,6 +54,14 @@ public final class QueueModule {
             this.simple = t.isSubtypeOf(SIMPLE_QUEUE);
         }
 
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
         synchronized int size() { return count; }
 
         /** Full (the monitor held). */
@@ -230,13 +238,14 @@ public final class QueueModule {
             }, -1, "join() of a " + type.name + " with " + unfinished + " unfinished task(s)");
         }
 
-        /** A deque (Queue) drops its items first to last, a list (the others) last to first. */
+        /** The items (a deque, Queue's, drops them first to last, a list last to first), then a subclass's attributes. */
         @Override public void traverse(RefVisitor v) {
             if (kind == FIFO && !simple) {
                 for (int i = head; i < items.size(); i++) v.visit(items.get(i));
             } else {
                 for (int i = items.size() - 1; i >= head; i--) v.visit(items.get(i));
             }
+            v.visit(dict);
         }
 
         @Override protected void cleared() {

@@ -129,12 +129,22 @@ final class ThreadingLocks {
     static final PyType RLOCK = PyType.builtin("RLock", PyType.OBJECT, (cls, a, k) -> new PyRLock(cls));
 
     /** _thread.RLock: owned by the acquiring thread, reentrant. */
-    static final class PyRLock extends PyObject {
+    static final class PyRLock extends PyContainer {
         final Semaphore sem = new Semaphore(1);
         volatile Thread owner;
         int count;
 
         PyRLock(PyType t) { super(t); }
+
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
         boolean acquire(long nanos) {
             Thread me = Thread.currentThread();
@@ -196,7 +206,19 @@ final class ThreadingLocks {
 
         PyCondition(PyType t) { super(t); }
 
-        @Override public void traverse(RefVisitor v) { v.visit(lock); }
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
+        /** In CPython's instance dict order: the lock first. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(lock);
+            v.visit(dict);
+        }
 
         boolean isOwned() {
             if (lock instanceof PyRLock r) return r.isOwned();
@@ -293,12 +315,22 @@ final class ThreadingLocks {
     static final PyType SEMAPHORE = PyType.builtin("Semaphore", PyType.OBJECT, (cls, a, k) -> new PySemaphore(cls));
     static final PyType BOUNDED_SEMAPHORE = PyType.builtin("BoundedSemaphore", SEMAPHORE, (cls, a, k) -> new PySemaphore(cls));
 
-    static final class PySemaphore extends PyObject {
+    static final class PySemaphore extends PyContainer {
         Semaphore sem;
         int initial;
         boolean bounded;
 
         PySemaphore(PyType t) { super(t); }
+
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
         @Override public String repr() {
             String v = "value=" + sem.availablePermits() + (bounded ? "/" + initial : "");

@@ -22,10 +22,20 @@ final class ThreadingSync {
 
     static final PyType EVENT = PyType.builtin("Event", PyType.OBJECT, (cls, a, k) -> new PyEvent(cls));
 
-    static final class PyEvent extends PyObject {
+    static final class PyEvent extends PyContainer {
         private boolean flag;
 
         PyEvent(PyType t) { super(t); }
+
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
+        @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
         synchronized boolean isSet() { return flag; }
 
@@ -79,7 +89,18 @@ final class ThreadingSync {
 
         PyBarrier(PyType t) { super(t); }
 
-        @Override public void traverse(RefVisitor v) { v.visit(action); }
+        /** The attributes of an instance of a script subclass (a counted reference), made on first use. */
+        PyDict dict;
+
+        @Override public PyDict dict() {
+            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            return dict;
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(action);
+            v.visit(dict);
+        }
 
         static PyException broken() { return Exc.raise(BROKEN_BARRIER_ERROR, null); }
 
