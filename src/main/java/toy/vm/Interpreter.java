@@ -63,6 +63,7 @@ public final class Interpreter {
     public static PyObject execute(Frame f, ThreadState ts) {
         if (++ts.depth > ThreadState.recursionLimit) {
             ts.depth--;
+            f.clearRefs(); // the frame never runs: drop the arguments it counted
             throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
         }
         Frame caller = ts.frame;

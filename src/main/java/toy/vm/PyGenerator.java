@@ -48,18 +48,18 @@ public final class PyGenerator extends PyContainer {
             return null;
         }
         Frame f = frame;
-        if (!started) {
-            if (throwIn == null && sent != Py.None) {
-                throw Exc.typeError("can't send non-None value to a just-started " + (type == COROUTINE ? "coroutine" : "generator"));
-            }
-            started = true;
-        } else if (throwIn == null) {
-            f.stack[f.sp++] = Refs.own(sent);
+        if (!started && throwIn == null && sent != Py.None) {
+            throw Exc.typeError("can't send non-None value to a just-started " + (type == COROUTINE ? "coroutine" : "generator"));
         }
         ThreadState ts = ThreadState.current();
         if (++ts.depth > ThreadState.recursionLimit) {
             ts.depth--;
             throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
+        }
+        if (!started) {
+            started = true;
+        } else if (throwIn == null) {
+            f.stack[f.sp++] = Refs.own(sent);
         }
         running = true;
         f.back = ts.frame;
