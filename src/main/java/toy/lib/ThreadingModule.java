@@ -28,6 +28,12 @@ public final class ThreadingModule {
     private static int counter;
     /** Started threads that have not finished, in start order (guarded by the class lock). */
     private static final Map<Long, PyThread> ACTIVE = new LinkedHashMap<>();
+    /**
+     * threading._active: the same threads by ident, as a dict of the module (only touched under
+     * the GIL). It makes the objects of threads still running at exit (daemon threads) reachable
+     * from the module, as in CPython.
+     */
+    private static PyDict activeDict;
     private static PyThread mainThread;
 
     /**
@@ -243,6 +249,7 @@ public final class ThreadingModule {
         synchronized (ThreadingModule.class) {
             ACTIVE.put(t.ident, t);
         }
+        if (activeDict != null) activeDict.put(PyInt.of(t.ident), t);
         jt.start();
     }
 
@@ -283,6 +290,11 @@ public final class ThreadingModule {
                 t.finished = true;
                 synchronized (ThreadingModule.class) {
                     ACTIVE.remove(t.ident);
+                }
+                PyDict active = activeDict;
+                if (active != null) {
+                    PyObject key = PyInt.of(t.ident);
+                    if (active.get(key) == t) active.remove(key);
                 }
                 ts.pyThread = null;
                 Refs.decref(t);
@@ -432,6 +444,12 @@ public final class ThreadingModule {
         defaultHook = m.dict.get(PyStr.intern("excepthook"));
         m.dict.put("__excepthook__", defaultHook);
         module = m;
+        PyDict active = new PyDict();
+        synchronized (ThreadingModule.class) {
+            for (PyThread t : ACTIVE.values()) active.put(PyInt.of(t.ident), t);
+        }
+        m.dict.put("_active", active);
+        activeDict = active;
         m.def("current_thread", (a, k) -> currentThread());
         m.def("currentThread", (a, k) -> currentThread());
         m.def("main_thread", (a, k) -> mainThread());
