@@ -11,8 +11,6 @@ final class ItertoolsCombinatorics {
 
     private static final String M = ItertoolsModule.M;
 
-    // ----- product -----------------------------------------------------------------------
-
     static final PyType PRODUCT = LibSupport.iteratorType(M, "product", (cls, a, k) -> {
         int npos = Args.positional(a, k);
         long repeat = 1;
@@ -23,57 +21,97 @@ final class ItertoolsCombinatorics {
                 if (repeat < 0) throw Exc.valueError("repeat argument cannot be negative");
             }
         }
-        PyObject[][] pools = new PyObject[(int) Math.min(Integer.MAX_VALUE - 8, npos * repeat)][];
+        PyObject[] pools = new PyObject[(int) Math.min(Integer.MAX_VALUE - 8, npos * repeat)];
         for (int i = 0; i < npos; i++) {
-            PyObject[] pool = SeqMethods.toArray(a[i]);
+            PyTuple pool = asTuple(a[i]);
             for (int r = 0; r < repeat; r++) pools[r * npos + i] = pool;
         }
-        return new Product(cls, pools);
+        return new Product(cls, PyTuple.of(pools));
     });
 
-    static final class Product extends ItertoolsModule.Iter {
-        private final PyObject[][] pools;
-        private final int[] indices;
-        private PyObject[] result;
-        private boolean stopped;
+    /** PySequence_Tuple: an exact tuple as it is, anything else copied into a new one. */
+    static PyTuple asTuple(PyObject o) {
+        if (o instanceof PyTuple t && t.type == PyTuple.TYPE) return t;
+        return PyTuple.of(BuiltinIterators.collect(o));
+    }
 
-        Product(PyType t, PyObject[][] pools) {
+    /**
+     * The part the combinatoric iterators share, as in CPython: the input as a tuple ({@code pool},
+     * or product's tuple of pools) and the most recently returned result tuple, both counted and
+     * dropped in that order. CPython updates the result tuple in place when nothing else holds
+     * it; here a new tuple replaces it (the items live just as long).
+     */
+    abstract static class Combinatoric extends ItertoolsModule.Iter {
+        final PyTuple pool;
+        PyTuple result;
+        boolean stopped;
+
+        Combinatoric(PyType t, PyTuple pool) {
             super(t);
-            this.pools = pools;
-            this.indices = new int[pools.length];
+            this.pool = Refs.own(pool);
         }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(pool);
+            v.visit(result);
+        }
+
+        /** Keeps items as the new result and returns it. */
+        final PyTuple setResult(PyObject[] items) {
+            PyTuple old = result;
+            result = Refs.own(PyTuple.of(items));
+            Refs.xdecref(old);
+            return result;
+        }
+
+        final PyObject stop() {
+            stopped = true;
+            return null;
+        }
+    }
+
+    // ----- product -----------------------------------------------------------------------
+
+    static final class Product extends Combinatoric {
+        private final int[] indices;
+
+        Product(PyType t, PyTuple pools) {
+            super(t, pools);
+            this.indices = new int[pools.size()];
+        }
+
+        private PyObject[] pool(int i) { return ((PyTuple) pool.items[i]).items; }
 
         @Override public PyObject next() {
             if (stopped) return null;
-            int n = pools.length;
+            int n = indices.length;
             if (result == null) {
-                result = new PyObject[n];
+                PyObject[] items = new PyObject[n];
                 for (int i = 0; i < n; i++) {
-                    if (pools[i].length == 0) {
-                        stopped = true;
-                        return null;
+                    if (pool(i).length == 0) {
+                        setResult(java.util.Arrays.copyOf(items, i));
+                        return stop();
                     }
-                    result[i] = pools[i][0];
+                    items[i] = pool(i)[0];
                 }
-            } else {
-                int i = n - 1;
-                for (; i >= 0; i--) {
-                    PyObject[] pool = pools[i];
-                    indices[i]++;
-                    if (indices[i] == pool.length) {
-                        indices[i] = 0;
-                        result[i] = pool[0];
-                    } else {
-                        result[i] = pool[indices[i]];
-                        break;
-                    }
-                }
-                if (i < 0) {
-                    stopped = true;
-                    return null;
+                return setResult(items);
+            }
+            PyObject[] items = result.items.clone();
+            int i = n - 1;
+            for (; i >= 0; i--) {
+                PyObject[] pool = pool(i);
+                indices[i]++;
+                if (indices[i] == pool.length) {
+                    indices[i] = 0;
+                    items[i] = pool[0];
+                } else {
+                    items[i] = pool[indices[i]];
+                    break;
                 }
             }
-            return PyTuple.of(result.clone());
+            setResult(items); // the rolled-over values stay in the kept tuple, as in CPython
+            if (i < 0) return stop();
+            return result;
         }
     }
 
@@ -81,8 +119,8 @@ final class ItertoolsCombinatorics {
 
     static final PyType PERMUTATIONS = LibSupport.iteratorType(M, "permutations", (cls, a, k) -> {
         PyObject[] p = Args.parse("permutations", a, k, new String[] {"iterable", "r"}, 1, 2);
-        PyObject[] pool = SeqMethods.toArray(p[0]);
-        long r = pool.length;
+        PyTuple pool = asTuple(p[0]);
+        long r = pool.size();
         if (p[1] != null && p[1] != Py.None) {
             if (!(p[1] instanceof PyInt ri)) throw Exc.typeError("Expected int as r");
             r = ri.longValue();
@@ -91,17 +129,14 @@ final class ItertoolsCombinatorics {
         return new Permutations(cls, pool, (int) Math.min(r, Integer.MAX_VALUE));
     });
 
-    static final class Permutations extends ItertoolsModule.Iter {
-        private final PyObject[] pool;
+    static final class Permutations extends Combinatoric {
         private final int r;
         private final int[] indices, cycles;
-        private boolean first = true, stopped;
 
-        Permutations(PyType t, PyObject[] pool, int r) {
-            super(t);
-            this.pool = pool;
+        Permutations(PyType t, PyTuple pool, int r) {
+            super(t, pool);
             this.r = r;
-            int n = pool.length;
+            int n = pool.size();
             stopped = r > n;
             indices = new int[n];
             for (int i = 0; i < n; i++) indices[i] = i;
@@ -109,23 +144,16 @@ final class ItertoolsCombinatorics {
             for (int i = 0; i < cycles.length; i++) cycles[i] = n - i;
         }
 
-        private PyObject current() {
-            PyObject[] out = new PyObject[r];
-            for (int i = 0; i < r; i++) out[i] = pool[indices[i]];
-            return PyTuple.of(out);
-        }
-
         @Override public PyObject next() {
             if (stopped) return null;
+            PyObject[] pool = this.pool.items;
             int n = pool.length;
-            if (first) {
-                first = false;
-                return current();
+            if (result == null) {
+                PyObject[] out = new PyObject[r];
+                for (int i = 0; i < r; i++) out[i] = pool[indices[i]];
+                return setResult(out);
             }
-            if (n == 0) {
-                stopped = true;
-                return null;
-            }
+            if (n == 0) return stop();
             for (int i = r - 1; i >= 0; i--) {
                 cycles[i]--;
                 if (cycles[i] == 0) {
@@ -138,11 +166,12 @@ final class ItertoolsCombinatorics {
                     int tmp = indices[i];
                     indices[i] = indices[n - j];
                     indices[n - j] = tmp;
-                    return current();
+                    PyObject[] out = result.items.clone();
+                    for (int k = i; k < r; k++) out[k] = pool[indices[k]];
+                    return setResult(out);
                 }
             }
-            stopped = true;
-            return null;
+            return stop();
         }
     }
 
@@ -150,7 +179,7 @@ final class ItertoolsCombinatorics {
 
     static final PyType COMBINATIONS = LibSupport.iteratorType(M, "combinations", (cls, a, k) -> {
         PyObject[] p = Args.parse("combinations", a, k, new String[] {"iterable", "r"}, 2, 2);
-        PyObject[] pool = SeqMethods.toArray(p[0]);
+        PyTuple pool = asTuple(p[0]);
         long r = Ops.index(p[1]).longValue();
         if (r < 0) throw Exc.valueError("r must be non-negative");
         return new Combinations(cls, pool, (int) Math.min(r, Integer.MAX_VALUE), false);
@@ -158,62 +187,51 @@ final class ItertoolsCombinatorics {
 
     static final PyType COMBINATIONS_WR = LibSupport.iteratorType(M, "combinations_with_replacement", (cls, a, k) -> {
         PyObject[] p = Args.parse("combinations_with_replacement", a, k, new String[] {"iterable", "r"}, 2, 2);
-        PyObject[] pool = SeqMethods.toArray(p[0]);
+        PyTuple pool = asTuple(p[0]);
         long r = Ops.index(p[1]).longValue();
         if (r < 0) throw Exc.valueError("r must be non-negative");
         return new Combinations(cls, pool, (int) Math.min(r, Integer.MAX_VALUE), true);
     });
 
-    static final class Combinations extends ItertoolsModule.Iter {
-        private final PyObject[] pool;
+    static final class Combinations extends Combinatoric {
         private final int r;
         private final boolean replace;
         private final int[] indices;
-        private boolean first = true, stopped;
 
-        Combinations(PyType t, PyObject[] pool, int r, boolean replace) {
-            super(t);
-            this.pool = pool;
+        Combinations(PyType t, PyTuple pool, int r, boolean replace) {
+            super(t, pool);
             this.r = r;
             this.replace = replace;
-            int n = pool.length;
+            int n = pool.size();
             stopped = replace ? n == 0 && r > 0 : r > n;
             indices = new int[stopped ? 0 : r];
             if (!replace) for (int i = 0; i < indices.length; i++) indices[i] = i;
         }
 
-        private PyObject current() {
-            PyObject[] out = new PyObject[r];
-            for (int i = 0; i < r; i++) out[i] = pool[indices[i]];
-            return PyTuple.of(out);
-        }
-
         @Override public PyObject next() {
             if (stopped) return null;
-            if (first) {
-                first = false;
-                return current();
+            PyObject[] pool = this.pool.items;
+            if (result == null) {
+                PyObject[] out = new PyObject[r];
+                for (int i = 0; i < r; i++) out[i] = pool[indices[i]];
+                return setResult(out);
             }
             int n = pool.length;
             int i = r - 1;
             if (replace) {
                 while (i >= 0 && indices[i] == n - 1) i--;
-                if (i < 0) {
-                    stopped = true;
-                    return null;
-                }
+                if (i < 0) return stop();
                 int v = indices[i] + 1;
                 for (int j = i; j < r; j++) indices[j] = v;
             } else {
                 while (i >= 0 && indices[i] == i + n - r) i--;
-                if (i < 0) {
-                    stopped = true;
-                    return null;
-                }
+                if (i < 0) return stop();
                 indices[i]++;
                 for (int j = i + 1; j < r; j++) indices[j] = indices[j - 1] + 1;
             }
-            return current();
+            PyObject[] out = result.items.clone();
+            for (int k = i; k < r; k++) out[k] = pool[indices[k]];
+            return setResult(out);
         }
     }
 }

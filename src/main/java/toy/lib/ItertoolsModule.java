@@ -30,16 +30,27 @@ public final class ItertoolsModule {
             PyObject[] out = new PyObject[(int) n];
             if (n == 0) return PyTuple.EMPTY;
             PyObject it = Ops.iter(p[0]);
-            Tee first = it instanceof Tee t ? t : new Tee(TEE, new TeeData(it));
-            out[0] = first;
-            for (int i = 1; i < n; i++) out[i] = first.copy();
+            // as CPython: an iterator with __copy__ is copied, any other is wrapped in a tee first
+            PyObject copyable = it;
+            PyObject copy = LibSupport.attrOrNull(it, PyStr.intern("__copy__"));
+            if (copy == null) {
+                copyable = new Tee(TEE, new TeeData(it));
+                copy = Ops.getAttr(copyable, PyStr.intern("__copy__"));
+            }
+            out[0] = copyable;
+            for (int i = 1; i < n; i++) out[i] = Ops.call(copy);
             return PyTuple.of(out);
         });
         return m;
     }
 
-    /** Base of the iterator types: iter(self) is self. */
-    abstract static class Iter extends PyObject {
+    /**
+     * Base of the iterator types: iter(self) is self. Each holds counted references to its
+     * inputs (see {@link Refs}) and lists them in traverse in the order CPython's dealloc drops
+     * them; where CPython lets an input go once exhausted (islice, chain, cycle, pairwise), so
+     * do they.
+     */
+    abstract static class Iter extends PyContainer {
         Iter(PyType t) { super(t); }
 
         @Override public final PyObject iter() { return this; }
@@ -66,19 +77,25 @@ public final class ItertoolsModule {
         /** Fast mode: an int counter stepping by 1 ({@code slow} false). */
         private long cnt;
         private boolean slow;
+        /** The next value in slow mode (counted), null in fast mode. */
         private PyObject longCnt;
         private final PyObject step;
 
         Count(PyType t, PyObject start, PyObject step) {
             super(t);
-            this.step = step;
+            this.step = Refs.own(step);
             boolean stepOne = step instanceof PyInt s && s.isSmall() && s.value == 1;
             if (start instanceof PyInt s && s.isSmall() && s.value != Long.MAX_VALUE && stepOne) {
                 cnt = s.value;
             } else {
                 slow = true;
-                longCnt = start;
+                longCnt = Refs.own(start);
             }
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(longCnt);
+            v.visit(step);
         }
 
         @Override public PyObject next() {
@@ -86,14 +103,15 @@ public final class ItertoolsModule {
                 PyObject r = PyInt.of(cnt);
                 if (cnt == Long.MAX_VALUE - 1) {
                     slow = true;
-                    longCnt = PyInt.of(Long.MAX_VALUE);
+                    longCnt = Refs.own(PyInt.of(Long.MAX_VALUE));
                 } else {
                     cnt++;
                 }
                 return r;
             }
             PyObject r = longCnt;
-            longCnt = Ops.add(longCnt, step);
+            longCnt = Refs.own(Ops.add(r, step));
+            Refs.decref(r);
             return r;
         }
 
@@ -114,12 +132,17 @@ public final class ItertoolsModule {
 
     static final class Cycle extends Iter {
         private PyObject it;
-        private final PyList saved = new PyList();
+        private final PyList saved = Refs.own(new PyList());
         private int index;
 
         Cycle(PyType t, PyObject it) {
             super(t);
-            this.it = it;
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(it);
+            v.visit(saved);
         }
 
         @Override public PyObject next() {
@@ -129,7 +152,9 @@ public final class ItertoolsModule {
                     saved.append(item);
                     return item;
                 }
+                PyObject old = it;
                 it = null;
+                Refs.decref(old);
             }
             if (saved.size == 0) return null;
             PyObject item = saved.items[index];
@@ -154,9 +179,11 @@ public final class ItertoolsModule {
 
         Repeat(PyType t, PyObject element, long cnt) {
             super(t);
-            this.element = element;
+            this.element = Refs.own(element);
             this.cnt = cnt;
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(element); }
 
         @Override public PyObject next() {
             if (cnt == 0) return null;
@@ -213,6 +240,7 @@ public final class ItertoolsModule {
         try {
             i = Ops.indexOrNull(o);
         } catch (PyException e) {
+            Refs.state().caught();
             return -1;
         }
         if (!(i instanceof PyInt n) || !n.isSmall()) return -1;
@@ -227,10 +255,20 @@ public final class ItertoolsModule {
 
         ISlice(PyType t, PyObject it, long start, long stop, long step) {
             super(t);
-            this.it = it;
+            this.it = Refs.own(it);
             this.next = start;
             this.stop = stop;
             this.step = step;
+        }
+
+        @Override public void traverse(RefVisitor v) { v.visit(it); }
+
+        /** Lets the source go, as CPython does once the slice is done. */
+        private PyObject empty() {
+            PyObject old = it;
+            it = null;
+            Refs.xdecref(old);
+            return null;
         }
 
         @Override public PyObject next() {
@@ -238,21 +276,13 @@ public final class ItertoolsModule {
             long stopAt = stop;
             while (cnt < next) {
                 PyObject item = Ops.next(it);
-                if (item == null) {
-                    it = null;
-                    return null;
-                }
+                if (item == null) return empty();
+                BuiltinIterators.discard(item, null);
                 cnt++;
             }
-            if (stopAt != -1 && cnt >= stopAt) {
-                it = null;
-                return null;
-            }
+            if (stopAt != -1 && cnt >= stopAt) return empty();
             PyObject item = Ops.next(it);
-            if (item == null) {
-                it = null;
-                return null;
-            }
+            if (item == null) return empty();
             cnt++;
             long old = next;
             next += step;
@@ -282,7 +312,19 @@ public final class ItertoolsModule {
 
         Chain(PyType t, PyObject source) {
             super(t);
-            this.source = source;
+            this.source = Refs.own(source);
+        }
+
+        /** chain_dealloc's order: the active iterator, then the source. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(active);
+            v.visit(source);
+        }
+
+        private void clearSource() {
+            PyObject old = source;
+            source = null;
+            Refs.xdecref(old);
         }
 
         @Override public PyObject next() {
@@ -290,14 +332,23 @@ public final class ItertoolsModule {
                 if (active == null) {
                     PyObject iterable = Ops.next(source);
                     if (iterable == null) {
-                        source = null;
+                        clearSource();
                         return null;
                     }
-                    active = Ops.iter(iterable);
+                    PyObject it;
+                    try {
+                        it = Ops.iter(iterable);
+                    } catch (PyException e) {
+                        clearSource();
+                        throw e;
+                    }
+                    active = Refs.own(it);
                 }
                 PyObject item = Ops.next(active);
                 if (item != null) return item;
+                PyObject old = active;
                 active = null;
+                Refs.decref(old);
             }
             return null;
         }
@@ -318,22 +369,37 @@ public final class ItertoolsModule {
 
         Accumulate(PyType t, PyObject it, PyObject func, PyObject initial) {
             super(t);
-            this.it = it;
-            this.func = func;
-            this.initial = initial;
+            this.it = Refs.own(it);
+            this.func = func == null ? null : Refs.own(func);
+            this.initial = initial == null ? null : Refs.own(initial);
+        }
+
+        /** accumulate_dealloc's order: the function, the total, the iterator, the initial value. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(func);
+            v.visit(total);
+            v.visit(it);
+            v.visit(initial);
         }
 
         @Override public PyObject next() {
             if (initial != null) {
-                total = initial;
+                total = initial; // the reference moves over
                 initial = null;
                 return total;
             }
             PyObject v = Ops.next(it);
             if (v == null) return null;
-            if (total == null) total = v;
-            else total = func == null ? Ops.add(total, v) : Ops.call(func, total, v);
-            return total;
+            if (total == null) {
+                total = Refs.own(v);
+                return v;
+            }
+            PyObject t = func == null ? Ops.add(total, v) : Ops.call(func, total, v);
+            BuiltinIterators.discard(v, t);
+            PyObject old = total;
+            total = Refs.own(t);
+            Refs.decref(old);
+            return t;
         }
     }
 
@@ -353,17 +419,31 @@ public final class ItertoolsModule {
 
         GroupBy(PyType t, PyObject it, PyObject keyFn) {
             super(t);
-            this.it = it;
-            this.keyFn = keyFn;
+            this.it = Refs.own(it);
+            this.keyFn = keyFn == null ? null : Refs.own(keyFn);
         }
 
-        /** Reads the next value and its key; false at the end of the input. */
+        /** groupby_dealloc's order; currGrouper is a borrowed reference, compared by identity only. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(it);
+            v.visit(keyFn);
+            v.visit(tgtKey);
+            v.visit(currKey);
+            v.visit(currValue);
+        }
+
+        /** Reads the next value and its key; false at the end of the input (groupby_step). */
         boolean step() {
             PyObject v = Ops.next(it);
             if (v == null) return false;
             PyObject key = keyFn == null ? v : Ops.call(keyFn, v);
-            currValue = v;
-            currKey = key;
+            PyObject oldValue = currValue, oldKey = currKey;
+            currValue = Refs.own(v);
+            currKey = Refs.own(key);
+            Refs.xdecref(oldKey);
+            BuiltinIterators.discard(oldKey, null);
+            Refs.xdecref(oldValue);
+            BuiltinIterators.discard(oldValue, null);
             return true;
         }
 
@@ -376,7 +456,9 @@ public final class ItertoolsModule {
                 }
                 if (!step()) return null;
             }
-            tgtKey = currKey;
+            PyObject old = tgtKey;
+            tgtKey = Refs.own(currKey);
+            Refs.xdecref(old);
             Grouper g = new Grouper(this, tgtKey);
             currGrouper = g;
             return PyTuple.of(currKey, g);
@@ -389,8 +471,13 @@ public final class ItertoolsModule {
 
         Grouper(GroupBy parent, PyObject tgtKey) {
             super(GROUPER);
-            this.parent = parent;
-            this.tgtKey = tgtKey;
+            this.parent = Refs.own(parent);
+            this.tgtKey = Refs.own(tgtKey);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(parent);
+            v.visit(tgtKey);
         }
 
         @Override public PyObject next() {
@@ -398,8 +485,11 @@ public final class ItertoolsModule {
             if (g.currGrouper != this) return null;
             if (g.currValue == null && !g.step()) return null;
             if (!Ops.eq(tgtKey, g.currKey)) return null;
-            PyObject r = g.currValue;
+            PyObject r = g.currValue, key = g.currKey;
             g.currValue = null;
+            g.currKey = null;
+            Refs.decref(r); // handed to the caller
+            Refs.decref(key);
             return r;
         }
     }
@@ -423,35 +513,70 @@ public final class ItertoolsModule {
     });
 
     static final class ZipLongest extends Iter {
+        /** The iterators (counted; an exhausted one is dropped and its slot set to null). */
         private final PyObject[] iters;
+        /** The result tuple CPython keeps and reuses (see {@link BuiltinIterators#recycled}). */
+        private PyTuple result;
         private final PyObject fill;
         private int active;
 
         ZipLongest(PyType t, PyObject[] iters, PyObject fill) {
             super(t);
+            for (PyObject it : iters) Refs.incref(it);
             this.iters = iters;
-            this.fill = fill;
+            PyObject[] nones = new PyObject[iters.length];
+            java.util.Arrays.fill(nones, Py.None);
+            this.result = Refs.own(PyTuple.of(nones));
+            this.fill = Refs.own(fill);
             this.active = iters.length;
+        }
+
+        /** zip_longest_dealloc's order: the iterators (a tuple: last to first), the result, the fill value. */
+        @Override public void traverse(RefVisitor v) {
+            for (int i = iters.length - 1; i >= 0; i--) v.visit(iters[i]);
+            v.visit(result);
+            v.visit(fill);
         }
 
         @Override public PyObject next() {
             if (iters.length == 0 || active == 0) return null;
+            PyTuple reuse = BuiltinIterators.recycled(result);
             PyObject[] r = new PyObject[iters.length];
-            for (int i = 0; i < iters.length; i++) {
-                PyObject item;
-                if (iters[i] == null) {
-                    item = fill;
-                } else {
-                    item = Ops.next(iters[i]);
-                    if (item == null) {
-                        iters[i] = null;
-                        if (--active == 0) return null;
+            int i = 0;
+            try {
+                for (; i < iters.length; i++) {
+                    PyObject item;
+                    if (iters[i] == null) {
                         item = fill;
+                    } else {
+                        item = Ops.next(iters[i]);
+                        if (item == null) {
+                            if (--active == 0) return null;
+                            PyObject old = iters[i];
+                            iters[i] = null;
+                            Refs.decref(old);
+                            item = fill;
+                        }
                     }
+                    r[i] = item;
                 }
-                r[i] = item;
+            } catch (PyException e) {
+                active = 0;
+                throw e;
+            } finally {
+                // a reused tuple is updated item by item: what was fetched before a stop stays in it
+                if (reuse != null && i > 0 && i < r.length) {
+                    PyObject[] kept = reuse.items.clone();
+                    System.arraycopy(r, 0, kept, 0, i);
+                    result = Refs.own(new BuiltinIterators.KeptTuple(kept));
+                    BuiltinIterators.release(reuse);
+                }
             }
-            return PyTuple.of(r);
+            if (reuse == null) return PyTuple.of(r);
+            PyTuple t = new BuiltinIterators.KeptTuple(r);
+            result = Refs.own(t);
+            BuiltinIterators.release(reuse);
+            return t;
         }
     }
 
@@ -467,15 +592,22 @@ public final class ItertoolsModule {
 
         StarMap(PyType t, PyObject fn, PyObject it) {
             super(t);
-            this.fn = fn;
-            this.it = it;
+            this.fn = Refs.own(fn);
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(fn);
+            v.visit(it);
         }
 
         @Override public PyObject next() {
             PyObject args = Ops.next(it);
             if (args == null) return null;
-            PyObject[] a = args instanceof PyTuple t ? t.items : SeqMethods.toArray(args);
-            return fn.call(a.clone(), null);
+            PyObject[] a = args instanceof PyTuple t && t.type == PyTuple.TYPE ? t.items : BuiltinIterators.collect(args);
+            PyObject r = fn.call(a.clone(), null);
+            BuiltinIterators.discard(args, r);
+            return r;
         }
     }
 
@@ -490,15 +622,24 @@ public final class ItertoolsModule {
 
         TakeWhile(PyType t, PyObject pred, PyObject it) {
             super(t);
-            this.pred = pred;
-            this.it = it;
+            this.pred = Refs.own(pred);
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(pred);
+            v.visit(it);
         }
 
         @Override public PyObject next() {
             if (stop) return null;
             PyObject v = Ops.next(it);
             if (v == null) return null;
-            if (Ops.isTrue(Ops.call(pred, v))) return v;
+            PyObject good = Ops.call(pred, v);
+            boolean ok = Ops.isTrue(good);
+            BuiltinIterators.discard(good, v);
+            if (ok) return v;
+            BuiltinIterators.discard(v, null);
             stop = true;
             return null;
         }
@@ -515,8 +656,13 @@ public final class ItertoolsModule {
 
         DropWhile(PyType t, PyObject pred, PyObject it) {
             super(t);
-            this.pred = pred;
-            this.it = it;
+            this.pred = Refs.own(pred);
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(pred);
+            v.visit(it);
         }
 
         @Override public PyObject next() {
@@ -524,10 +670,14 @@ public final class ItertoolsModule {
                 PyObject v = Ops.next(it);
                 if (v == null) return null;
                 if (!dropping) return v;
-                if (!Ops.isTrue(Ops.call(pred, v))) {
+                PyObject good = Ops.call(pred, v);
+                boolean ok = Ops.isTrue(good);
+                BuiltinIterators.discard(good, v);
+                if (!ok) {
                     dropping = false;
                     return v;
                 }
+                BuiltinIterators.discard(v, null);
             }
         }
     }
@@ -542,16 +692,29 @@ public final class ItertoolsModule {
 
         FilterFalse(PyType t, PyObject pred, PyObject it) {
             super(t);
-            this.pred = pred;
-            this.it = it;
+            this.pred = Refs.own(pred);
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(pred);
+            v.visit(it);
         }
 
         @Override public PyObject next() {
             while (true) {
                 PyObject v = Ops.next(it);
                 if (v == null) return null;
-                boolean ok = pred == Py.None || pred == PyBool.TYPE ? Ops.isTrue(v) : Ops.isTrue(Ops.call(pred, v));
+                boolean ok;
+                if (pred == Py.None || pred == PyBool.TYPE) {
+                    ok = Ops.isTrue(v);
+                } else {
+                    PyObject good = Ops.call(pred, v);
+                    ok = Ops.isTrue(good);
+                    BuiltinIterators.discard(good, v);
+                }
                 if (!ok) return v;
+                BuiltinIterators.discard(v, null);
             }
         }
     }
@@ -566,8 +729,13 @@ public final class ItertoolsModule {
 
         Compress(PyType t, PyObject data, PyObject selectors) {
             super(t);
-            this.data = data;
-            this.selectors = selectors;
+            this.data = Refs.own(data);
+            this.selectors = Refs.own(selectors);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(data);
+            v.visit(selectors);
         }
 
         @Override public PyObject next() {
@@ -575,8 +743,14 @@ public final class ItertoolsModule {
                 PyObject d = Ops.next(data);
                 if (d == null) return null;
                 PyObject s = Ops.next(selectors);
-                if (s == null) return null;
-                if (Ops.isTrue(s)) return d;
+                if (s == null) {
+                    BuiltinIterators.discard(d, null);
+                    return null;
+                }
+                boolean ok = Ops.isTrue(s);
+                BuiltinIterators.discard(s, d);
+                if (ok) return d;
+                BuiltinIterators.discard(d, null);
             }
         }
     }
@@ -591,26 +765,38 @@ public final class ItertoolsModule {
 
         Pairwise(PyType t, PyObject it) {
             super(t);
-            this.it = it;
+            this.it = Refs.own(it);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(it);
+            v.visit(old);
+        }
+
+        /** Lets the source and the kept value go, as CPython does at the end. */
+        private PyObject end() {
+            PyObject i = it, o = old;
+            it = null;
+            old = null;
+            Refs.xdecref(i);
+            Refs.xdecref(o);
+            return null;
         }
 
         @Override public PyObject next() {
             if (it == null) return null;
             if (old == null) {
-                old = Ops.next(it);
-                if (old == null) {
-                    it = null;
-                    return null;
-                }
+                PyObject first = Ops.next(it);
+                if (first == null) return end();
+                old = Refs.own(first);
+                if (it == null) return end();
             }
+            PyObject prev = old;
             PyObject n = Ops.next(it);
-            if (n == null) {
-                it = null;
-                old = null;
-                return null;
-            }
-            PyObject r = PyTuple.of(old, n);
-            old = n;
+            if (n == null) return end();
+            PyObject r = PyTuple.of(prev, n);
+            old = Refs.own(n);
+            Refs.decref(prev);
             return r;
         }
     }
@@ -624,28 +810,49 @@ public final class ItertoolsModule {
         return new Tee(cls, new TeeData(it));
     });
 
+    static final PyType TEE_DATA = LibSupport.newType(M, "_tee_dataobject", PyType.OBJECT, null);
+
     static {
         TEE.def("__copy__", (self, a, k) -> ((Tee) self).copy());
     }
 
-    /** One buffered value of a tee; next is null until the value after it has been read. */
-    static final class TeeNode {
-        PyObject value;
-        TeeNode next;
-    }
+    /** The values one block of a tee family buffers (CPython's LINKCELLS). */
+    static final int LINKCELLS = 57;
 
-    /** The iterator shared by a family of tees and the newest buffered node. */
-    static final class TeeData {
+    /**
+     * itertools._tee_dataobject, ported from CPython: a block of up to {@link #LINKCELLS}
+     * values read from the shared source, and the next block once the leading tee needs it.
+     * The tees hold the blocks they are in; a block (and so its values) dies when the last tee
+     * has moved past it, as in CPython.
+     */
+    static final class TeeData extends PyContainer {
         final PyObject it;
-        TeeNode last = new TeeNode();
-        boolean exhausted;
+        final PyObject[] values = new PyObject[LINKCELLS];
+        int numread;
         boolean running;
+        TeeData nextlink;
 
-        TeeData(PyObject it) { this.it = it; }
+        TeeData(PyObject it) {
+            super(TEE_DATA);
+            this.it = Refs.own(it);
+        }
 
-        /** Appends the next value of the source; false at its end. */
-        boolean fetch() {
-            if (exhausted) return false;
+        /** teedataobject_clear's order: the source, the values, the next block. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(it);
+            for (int i = 0; i < numread; i++) v.visit(values[i]);
+            v.visit(nextlink);
+        }
+
+        /** The next block, made on first use. */
+        TeeData jumplink() {
+            if (nextlink == null) nextlink = Refs.own(new TeeData(it));
+            return nextlink;
+        }
+
+        /** Value i, reading it from the source when this tee leads; null at the end. */
+        PyObject getItem(int i) {
+            if (i < numread) return values[i];
             if (running) throw Exc.runtimeError("cannot re-enter the tee iterator");
             running = true;
             PyObject v;
@@ -654,40 +861,42 @@ public final class ItertoolsModule {
             } finally {
                 running = false;
             }
-            if (v == null) {
-                exhausted = true;
-                return false;
-            }
-            TeeNode n = new TeeNode();
-            n.value = v;
-            last.next = n;
-            last = n;
-            return true;
+            if (v == null) return null;
+            values[numread++] = Refs.own(v);
+            return v;
         }
     }
 
     static final class Tee extends Iter {
-        private final TeeData data;
-        /** The node whose value was returned last (initially the shared start node). */
-        private TeeNode pos;
+        private TeeData data;
+        /** The index in data of the next value (0..LINKCELLS). */
+        private int index;
 
         Tee(PyType t, TeeData data) {
-            this(t, data, data.last);
+            this(t, data, 0);
         }
 
-        private Tee(PyType t, TeeData data, TeeNode pos) {
+        private Tee(PyType t, TeeData data, int index) {
             super(t);
-            this.data = data;
-            this.pos = pos;
+            this.data = Refs.own(data);
+            this.index = index;
         }
 
-        Tee copy() { return new Tee(TEE, data, pos); }
+        @Override public void traverse(RefVisitor v) { v.visit(data); }
+
+        Tee copy() { return new Tee(TEE, data, index); }
 
         @Override public PyObject next() {
-            if (pos.next == null && !data.fetch()) return null;
-            if (pos.next == null) return null;
-            pos = pos.next;
-            return pos.value;
+            if (index >= LINKCELLS) {
+                TeeData old = data;
+                data = Refs.own(old.jumplink());
+                index = 0;
+                Refs.decref(old);
+            }
+            PyObject v = data.getItem(index);
+            if (v == null) return null;
+            index++;
+            return v;
         }
     }
 }
