@@ -14,9 +14,10 @@ public final class FunctoolsModule {
 
     static final String M = "functools";
 
-    static final PyTuple WRAPPER_ASSIGNMENTS = PyTuple.of(PyStr.intern("__module__"), PyStr.intern("__name__"),
-            PyStr.intern("__qualname__"), PyStr.intern("__doc__"), PyStr.intern("__annotations__"));
-    static final PyTuple WRAPPER_UPDATES = PyTuple.of(PyStr.intern("__dict__"));
+    static final PyTuple WRAPPER_ASSIGNMENTS = Refs.immortal(PyTuple.of(PyStr.intern("__module__"),
+            PyStr.intern("__name__"), PyStr.intern("__qualname__"), PyStr.intern("__doc__"),
+            PyStr.intern("__annotations__")));
+    static final PyTuple WRAPPER_UPDATES = Refs.immortal(PyTuple.of(PyStr.intern("__dict__")));
 
     /** functools.CacheInfo, the named tuple returned by cache_info(). */
     static PyType cacheInfoType;
@@ -29,8 +30,9 @@ public final class FunctoolsModule {
         d.put("WRAPPER_UPDATES", WRAPPER_UPDATES);
         synchronized (FunctoolsModule.class) {
             if (cacheInfoType == null) {
-                cacheInfoType = NamedTuple.make("CacheInfo", new String[] {"hits", "misses", "maxsize", "currsize"},
-                        false, null, M);
+                // a class made once for every interpreter and kept in a static field: immortal
+                cacheInfoType = Refs.immortal(NamedTuple.make("CacheInfo",
+                        new String[] {"hits", "misses", "maxsize", "currsize"}, false, null, M));
             }
         }
         d.put("_CacheInfo", cacheInfoType);
@@ -59,35 +61,11 @@ public final class FunctoolsModule {
         d.put("update_wrapper", updateWrapper);
         m.def("wraps", (a, k) -> {
             PyObject[] p = LibSupport.bind("wraps", a, k, new String[] {"wrapped", "assigned", "updated"}, 3, 1);
-            Partial r = new Partial(PARTIAL);
-            r.func = updateWrapper;
-            r.args = PyTuple.EMPTY;
-            r.keywords = new PyDict();
-            r.keywords.put("wrapped", p[0]);
-            r.keywords.put("assigned", p[1] == null ? WRAPPER_ASSIGNMENTS : p[1]);
-            r.keywords.put("updated", p[2] == null ? WRAPPER_UPDATES : p[2]);
-            return r;
-        });
-        m.def("lru_cache", (a, k) -> {
-            PyObject[] p = LibSupport.bind("lru_cache", a, k, new String[] {"maxsize", "typed"}, 2, 0);
-            PyObject maxsize = p[0] == null ? PyInt.of(128) : p[0];
-            PyObject typed = p[1] == null ? PyBool.FALSE : p[1];
-            if (maxsize instanceof PyInt mi) {
-                if (mi.signum() < 0) maxsize = PyInt.ZERO;
-            } else if (BuiltinsModule.isCallable(maxsize) && typed instanceof PyBool) {
-                return makeLru(maxsize, PyInt.of(128), typed);
-            } else if (maxsize != Py.None) {
-                throw Exc.typeError("Expected first argument to be an integer, a callable, or None");
-            }
-            final PyObject ms = maxsize;
-            return new PyBuiltinFunction("decorating_function", (a2, k2) -> {
-                PyObject[] q = LibSupport.bind("decorating_function", a2, k2, new String[] {"user_function"}, 1, 1);
-                return makeLru(q[0], ms, typed);
-            });
-        });
-        m.def("cache", (a, k) -> {
-            PyObject[] p = LibSupport.bind("cache", a, k, new String[] {"user_function"}, 1, 1);
-            return makeLru(p[0], Py.None, PyBool.FALSE);
+            PyDict kw = new PyDict();
+            kw.put("wrapped", p[0]);
+            kw.put("assigned", p[1] == null ? WRAPPER_ASSIGNMENTS : p[1]);
+            kw.put("updated", p[2] == null ? WRAPPER_UPDATES : p[2]);
+            return new Partial(PARTIAL, updateWrapper, PyTuple.EMPTY, kw);
         });
         m.def("cmp_to_key", (a, k) -> {
             PyObject[] p = Args.parse("cmp_to_key", a, k, new String[] {"mycmp"}, 1, 1);
@@ -97,9 +75,41 @@ public final class FunctoolsModule {
             PyObject[] p = LibSupport.bind("total_ordering", a, k, new String[] {"cls"}, 1, 1);
             return totalOrdering(p[0]);
         });
-        LibSupport.runPython(m, "<functools>", CACHED_PROPERTY);
+        LibSupport.runPython(m, "<functools>", LRU_CACHE + CACHED_PROPERTY);
         return m;
     }
+
+    /**
+     * lru_cache and cache, as CPython's Lib/functools.py writes them: the decorator and the
+     * cache_parameters lambda are closures, so what they hold is counted like any script
+     * function's cells.
+     */
+    private static final String LRU_CACHE = """
+            def lru_cache(maxsize=128, typed=False):
+                if isinstance(maxsize, int):
+                    if maxsize < 0:
+                        maxsize = 0
+                elif callable(maxsize) and isinstance(typed, bool):
+                    user_function, maxsize = maxsize, 128
+                    wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+                    wrapper.cache_parameters = lambda : {'maxsize': maxsize, 'typed': typed}
+                    return update_wrapper(wrapper, user_function)
+                elif maxsize is not None:
+                    raise TypeError(
+                        'Expected first argument to be an integer, a callable, or None')
+
+                def decorating_function(user_function):
+                    wrapper = _lru_cache_wrapper(user_function, maxsize, typed, _CacheInfo)
+                    wrapper.cache_parameters = lambda : {'maxsize': maxsize, 'typed': typed}
+                    return update_wrapper(wrapper, user_function)
+
+                return decorating_function
+
+            def cache(user_function, /):
+                'Simple lightweight unbounded cache.  Sometimes called "memoize".'
+                return lru_cache(maxsize=None)(user_function)
+
+            """;
 
     /** functools.cached_property, as in CPython's Lib/functools.py (without the per-instance lock). */
     private static final String CACHED_PROPERTY = """
@@ -154,20 +164,21 @@ public final class FunctoolsModule {
         PyObject it = Ops.iter(assigned);
         for (PyObject attr; (attr = Ops.next(it)) != null; ) {
             PyStr name = PyStr.intern(Ops.str(attr));
-            PyObject value = Ops.getAttrOrNull(wrapped, name);
+            PyObject value = LibSupport.attrOrNull(wrapped, name);
             if (value == null) continue;
             try {
                 Ops.setAttr(wrapper, name, value);
             } catch (PyException e) {
                 // functions here compute __annotations__ and cannot store it
                 if (!(name.value.equals("__annotations__") && e.matches(Exc.AttributeError))) throw e;
+                Refs.state().caught();
             }
         }
         it = Ops.iter(updated);
         for (PyObject attr; (attr = Ops.next(it)) != null; ) {
             PyStr name = PyStr.intern(Ops.str(attr));
             PyObject target = Ops.getAttr(wrapper, name);
-            PyObject source = Ops.getAttrOrNull(wrapped, name);
+            PyObject source = LibSupport.attrOrNull(wrapped, name);
             Ops.invoke(target, "update", source == null ? new PyDict() : source);
         }
         Ops.setAttr(wrapper, PyStr.intern("__wrapped__"), wrapped);
@@ -188,28 +199,39 @@ public final class FunctoolsModule {
             func = part.func;
         }
         if (!BuiltinsModule.isCallable(func)) throw Exc.typeError("the first argument must be callable");
-        Partial p = new Partial(cls);
-        p.func = func;
         PyObject[] args = new PyObject[pargs.length + npos - 1];
         System.arraycopy(pargs, 0, args, 0, pargs.length);
         System.arraycopy(a, 1, args, pargs.length, npos - 1);
-        p.args = PyTuple.of(args);
-        p.keywords = new PyDict();
-        if (pkw != null) p.keywords.update(pkw);
-        if (k != null) for (int i = 0; i < k.length; i++) p.keywords.put(PyStr.of(k[i]), a[npos + i]);
-        return p;
+        PyDict kw = new PyDict();
+        if (pkw != null) kw.update(pkw);
+        if (k != null) for (int i = 0; i < k.length; i++) kw.put(PyStr.of(k[i]), a[npos + i]);
+        return new Partial(cls, func, PyTuple.of(args), kw);
     });
 
-    static final class Partial extends PyObject {
+    /** functools.partial: the function, the frozen arguments and keywords, the attribute dict (all counted). */
+    static final class Partial extends PyContainer {
         PyObject func;
         PyTuple args;
         PyDict keywords;
         PyDict dict;
 
-        Partial(PyType t) { super(t); }
+        Partial(PyType t, PyObject func, PyTuple args, PyDict keywords) {
+            super(t);
+            this.func = Refs.own(func);
+            this.args = Refs.own(args);
+            this.keywords = Refs.own(keywords);
+        }
+
+        /** partial_clear's order: the function, the arguments, the keywords, the dict. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(func);
+            v.visit(args);
+            v.visit(keywords);
+            v.visit(dict);
+        }
 
         @Override public PyDict dict() {
-            if (dict == null) dict = new PyDict();
+            if (dict == null) dict = Refs.own(new PyDict());
             return dict;
         }
 
@@ -260,46 +282,63 @@ public final class FunctoolsModule {
 
     // ----- lru_cache ---------------------------------------------------------------------
 
-    static PyObject makeLru(PyObject func, PyObject maxsize, PyObject typed) {
-        if (!BuiltinsModule.isCallable(func)) throw Exc.typeError("the first argument must be callable");
-        LruCache w = new LruCache(func, maxsize == Py.None ? -1 : Ops.index(maxsize).longValue(), Ops.isTrue(typed));
-        PyDict params = new PyDict();
-        params.put("maxsize", maxsize);
-        params.put("typed", typed);
-        w.dict().put("cache_parameters", new PyBuiltinFunction("<lambda>", (a, k) -> {
-            LibSupport.bind("<lambda>", a, k, new String[0], 0, 0);
-            PyDict r = new PyDict();
-            r.update(params);
-            return r;
-        }));
-        return updateWrapper(w, func, WRAPPER_ASSIGNMENTS, WRAPPER_UPDATES);
-    }
-
     /** The separator between positional and keyword arguments in cache keys. */
-    private static final PyObject KWD_MARK = new PyObject(PyType.OBJECT) {};
+    private static final PyObject KWD_MARK = Refs.immortal(new PyObject(PyType.OBJECT) {});
 
-    /** functools._lru_cache_wrapper: memoises a function's results by argument values. */
-    static final class LruCache extends PyObject {
-        static final PyType TYPE = LibSupport.newType(M, "_lru_cache_wrapper", PyType.OBJECT, null);
+    /**
+     * functools._lru_cache_wrapper, ported from CPython's C implementation so that cached keys
+     * and results live as long as there: an unbounded cache maps keys to results in a dict; a
+     * bounded one maps keys to links of a list in least- to most-recently used order, each link
+     * holding its key and result. Clearing (cache_clear, or the wrapper dying) drops the dict,
+     * then the links oldest first, each its key then its result.
+     */
+    static final class LruCache extends PyContainer {
+        static final PyType TYPE = LibSupport.newType(M, "_lru_cache_wrapper", PyType.OBJECT, LruCache::create);
 
         final PyObject func;
         /** The capacity; -1 for unbounded, 0 for no caching. */
         final long maxsize;
         final boolean typed;
-        /** Keys in least- to most-recently used order (PyDict keeps insertion order). */
-        final PyDict cache = new PyDict();
+        final PyDict cache = Refs.own(new PyDict());
+        /** The list of a bounded cache: first is the least recently used link, last the most recent. */
+        private Link first, last;
+        private boolean full;
         long hits, misses;
         PyDict dict;
 
-        LruCache(PyObject func, long maxsize, boolean typed) {
-            super(TYPE);
-            this.func = func;
+        LruCache(PyType t, PyObject func, long maxsize, boolean typed) {
+            super(t);
+            this.func = Refs.own(func);
             this.maxsize = maxsize;
             this.typed = typed;
         }
 
+        /** _lru_cache_wrapper(user_function, maxsize, typed, cache_info_type), as lru_cache_new. */
+        private static PyObject create(PyType cls, PyObject[] a, String[] k) {
+            PyObject[] p = Args.parse("lru_cache", a, k, new String[] {"user_function", "maxsize", "typed",
+                "cache_info_type"}, 4, 4);
+            if (!BuiltinsModule.isCallable(p[0])) throw Exc.typeError("the first argument must be callable");
+            long maxsize;
+            if (p[1] == Py.None) {
+                maxsize = -1;
+            } else {
+                PyObject i = Ops.indexOrNull(p[1]);
+                if (i == null) throw Exc.typeError("maxsize should be integer or None");
+                maxsize = Math.max(0, ((PyInt) i).longValue());
+            }
+            return new LruCache(cls, p[0], maxsize, Ops.isTrue(p[2]));
+        }
+
+        /** lru_cache_tp_clear's order: the cache dict, the function, the attribute dict, then the links. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(cache);
+            v.visit(func);
+            v.visit(dict);
+            for (Link l = first; l != null; l = l.next) v.visit(l);
+        }
+
         @Override public PyDict dict() {
-            if (dict == null) dict = new PyDict();
+            if (dict == null) dict = Refs.own(new PyDict());
             return dict;
         }
 
@@ -343,36 +382,113 @@ public final class FunctoolsModule {
                 throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded while calling a Python object");
             }
             try {
-                return lookupOrCall(a, k);
+                if (maxsize == 0) {
+                    misses++;
+                    return func.call(a, k);
+                }
+                return maxsize < 0 ? unbounded(a, k) : bounded(a, k);
             } finally {
                 ts.depth--;
             }
         }
 
-        private PyObject lookupOrCall(PyObject[] a, String[] k) {
-            if (maxsize == 0) {
-                misses++;
-                return func.call(a, k);
-            }
+        /** infinite_lru_cache_wrapper. */
+        private PyObject unbounded(PyObject[] a, String[] k) {
             PyObject key = makeKey(a, k);
             PyObject r = cache.get(key);
             if (r != null) {
                 hits++;
-                if (maxsize > 0) {
-                    cache.remove(key);
-                    cache.put(key, r);
-                }
                 return r;
             }
             misses++;
             r = func.call(a, k);
-            if (cache.get(key) != null) return r;
-            if (maxsize > 0 && cache.size() >= maxsize) {
-                int first = cache.nextEntry(0);
-                if (first >= 0) cache.remove(cache.keyAt(first));
-            }
             cache.put(key, r);
             return r;
+        }
+
+        /** bounded_lru_cache_wrapper. */
+        private PyObject bounded(PyObject[] a, String[] k) {
+            PyObject key = makeKey(a, k);
+            PyObject found = cache.get(key);
+            if (found instanceof Link link) {
+                unlink(link);
+                append(link);
+                hits++;
+                return link.result;
+            }
+            misses++;
+            PyObject result = func.call(a, k);
+            if (cache.get(key) != null) return result; // a recursive call added it meanwhile
+            if (!full) {
+                Link link = new Link(key, result);
+                cache.put(key, link);
+                append(link);
+                Refs.incref(link); // the list's reference
+                full = cache.size() >= maxsize;
+                return result;
+            }
+            // reuse the oldest link for the new entry; its old key and result die after the update
+            Link oldest = first;
+            unlink(oldest);
+            if (cache.remove(oldest.key) == null) { // the function cleared the cache meanwhile: drop the orphan
+                Refs.decref(oldest);
+                return result;
+            }
+            PyObject oldKey = oldest.key, oldResult = oldest.result;
+            oldest.key = Refs.own(key);
+            oldest.result = Refs.own(result);
+            cache.put(key, oldest);
+            append(oldest);
+            Refs.decref(oldKey);
+            Refs.decref(oldResult);
+            return result;
+        }
+
+        private void unlink(Link l) {
+            if (l.prev == null) first = l.next; else l.prev.next = l.next;
+            if (l.next == null) last = l.prev; else l.next.prev = l.prev;
+            l.prev = l.next = null;
+        }
+
+        private void append(Link l) {
+            l.prev = last;
+            l.next = null;
+            if (last == null) first = l; else last.next = l;
+            last = l;
+        }
+
+        /** cache_clear: unlinks the list, empties the dict, then drops the links oldest first. */
+        void clear() {
+            Link l = first;
+            first = last = null;
+            hits = misses = 0;
+            full = false;
+            cache.clear();
+            while (l != null) {
+                Link next = l.next;
+                l.prev = l.next = null;
+                Refs.decref(l);
+                l = next;
+            }
+        }
+    }
+
+    static final PyType LRU_LINK = PyType.builtin("_lru_list_elem", PyType.OBJECT, null);
+
+    /** An entry of a bounded cache's list: its key and result (counted); prev and next are the list's own pointers. */
+    static final class Link extends PyContainer {
+        PyObject key, result;
+        Link prev, next;
+
+        Link(PyObject key, PyObject result) {
+            super(LRU_LINK);
+            this.key = Refs.own(key);
+            this.result = Refs.own(result);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(key);
+            v.visit(result);
         }
     }
 
@@ -388,10 +504,7 @@ public final class FunctoolsModule {
         });
         t.def("cache_clear", (self, a, k) -> {
             Args.checkCount("cache_clear", a, 0, 0);
-            LruCache c = (LruCache) self;
-            c.cache.clear();
-            c.hits = 0;
-            c.misses = 0;
+            ((LruCache) self).clear();
             return Py.None;
         });
         t.def("__copy__", (self, a, k) -> self);
@@ -402,14 +515,20 @@ public final class FunctoolsModule {
 
     static final PyType KEY_WRAPPER = LibSupport.newType(M, "KeyWrapper", PyType.OBJECT, null);
 
-    static final class KeyWrapper extends PyObject {
+    /** functools.KeyWrapper: the comparison function and the wrapped object (both counted). */
+    static final class KeyWrapper extends PyContainer {
         final PyObject cmp;
         PyObject obj;
 
         KeyWrapper(PyObject cmp, PyObject obj) {
             super(KEY_WRAPPER);
-            this.cmp = cmp;
-            this.obj = obj;
+            this.cmp = Refs.own(cmp);
+            this.obj = obj == null ? null : Refs.own(obj);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(cmp);
+            v.visit(obj);
         }
 
         @Override public PyObject call(PyObject[] a, String[] k) {
@@ -435,7 +554,12 @@ public final class FunctoolsModule {
             PyObject v = ((KeyWrapper) o).obj;
             if (v == null) throw Exc.attributeError("obj");
             return v;
-        }, (o, v) -> ((KeyWrapper) o).obj = v));
+        }, (o, v) -> {
+            KeyWrapper w = (KeyWrapper) o;
+            PyObject old = w.obj;
+            w.obj = v;
+            Refs.swap(old, v);
+        }));
         SlotWrappers.add(t, "compare");
         t.dict.put("__hash__", Py.None);
     }
@@ -462,8 +586,8 @@ public final class FunctoolsModule {
         boolean[] isRoot = new boolean[4];
         int root = -1;
         for (int i = 0; i < 4; i++) {
-            PyObject mine = Ops.getAttrOrNull(cls, PyStr.intern(ROOTS[i]));
-            PyObject base = Ops.getAttrOrNull(PyType.OBJECT, PyStr.intern(ROOTS[i]));
+            PyObject mine = LibSupport.attrOrNull(cls, PyStr.intern(ROOTS[i]));
+            PyObject base = LibSupport.attrOrNull(PyType.OBJECT, PyStr.intern(ROOTS[i]));
             isRoot[i] = mine != base;
         }
         // max(roots) in string order: __lt__ > __le__ > __gt__ > __ge__

@@ -183,12 +183,18 @@ public final class OperatorModule {
         if (k != null && k.length > 0) throw Exc.typeError(name + "() takes no keyword arguments");
     }
 
-    static final class ItemGetter extends PyObject {
+    /** operator.itemgetter: its items (counted; CPython keeps several in a tuple, dropped last to first). */
+    static final class ItemGetter extends PyContainer {
         final PyObject[] items;
 
         ItemGetter(PyType t, PyObject[] items) {
             super(t);
+            for (PyObject x : items) Refs.incref(x);
             this.items = items;
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            for (int i = items.length - 1; i >= 0; i--) v.visit(items[i]);
         }
 
         @Override public PyObject call(PyObject[] a, String[] k) {
@@ -239,14 +245,20 @@ public final class OperatorModule {
         return new AttrGetter(cls, a.clone(), paths);
     });
 
-    static final class AttrGetter extends PyObject {
+    /** operator.attrgetter: the names as given (counted) and their parsed dotted paths (interned, immortal). */
+    static final class AttrGetter extends PyContainer {
         final PyObject[] names;
         final PyStr[][] paths;
 
         AttrGetter(PyType t, PyObject[] names, PyStr[][] paths) {
             super(t);
+            for (PyObject x : names) Refs.incref(x);
             this.names = names;
             this.paths = paths;
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            for (int i = names.length - 1; i >= 0; i--) v.visit(names[i]);
         }
 
         private static PyObject resolve(PyObject o, PyStr[] path) {
@@ -278,7 +290,8 @@ public final class OperatorModule {
         return new MethodCaller(cls, PyStr.intern(name.value), args, k == null || k.length == 0 ? null : k.clone(), kwv);
     });
 
-    static final class MethodCaller extends PyObject {
+    /** operator.methodcaller: the name, the arguments and the keyword values (counted). */
+    static final class MethodCaller extends PyContainer {
         final PyStr name;
         final PyObject[] args;
         final String[] kwnames;
@@ -286,10 +299,19 @@ public final class OperatorModule {
 
         MethodCaller(PyType t, PyStr name, PyObject[] args, String[] kwnames, PyObject[] kwvalues) {
             super(t);
-            this.name = name;
+            this.name = Refs.own(name);
+            for (PyObject x : args) Refs.incref(x);
+            for (PyObject x : kwvalues) Refs.incref(x);
             this.args = args;
             this.kwnames = kwnames;
             this.kwvalues = kwvalues;
+        }
+
+        /** methodcaller_dealloc's order: the name, the arguments (a tuple: last to first), the keywords (a dict: in order). */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(name);
+            for (int i = args.length - 1; i >= 0; i--) v.visit(args[i]);
+            for (PyObject x : kwvalues) v.visit(x);
         }
 
         @Override public PyObject call(PyObject[] a, String[] k) {
