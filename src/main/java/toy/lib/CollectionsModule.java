@@ -28,11 +28,25 @@ public final class CollectionsModule {
 
     static final PyType DEFAULTDICT = LibSupport.newType(M, "defaultdict", PyDict.TYPE, (cls, a, k) -> new DefaultDict(cls));
 
-    /** A dict whose missing keys are filled by calling default_factory. */
+    /** A dict whose missing keys are filled by calling default_factory (a counted reference). */
     static final class DefaultDict extends PyDict {
-        PyObject factory = Py.None;
+        private PyObject factory = Py.None;
 
         DefaultDict(PyType t) { super(t); }
+
+        PyObject factory() { return factory; }
+
+        void setFactory(PyObject f) {
+            PyObject old = factory;
+            factory = f;
+            Refs.swap(old, f);
+        }
+
+        /** defdict_dealloc's order: the factory, then what the dict holds. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(factory);
+            super.traverse(v);
+        }
 
         @Override public String repr() {
             String f;
@@ -62,7 +76,7 @@ public final class CollectionsModule {
     static PyDict newLike(DefaultDict d, PyDict items) {
         if (d.type.heap) return (PyDict) Ops.call(d.type, d.factory, items);
         DefaultDict r = new DefaultDict(d.type);
-        r.factory = d.factory;
+        r.setFactory(d.factory);
         r.update(items);
         return r;
     }
@@ -81,7 +95,7 @@ public final class CollectionsModule {
                 }
                 rest = LibSupport.drop(a, 1);
             }
-            d.factory = factory;
+            d.setFactory(factory);
             PyObject[] initArgs = new PyObject[rest.length + 1];
             initArgs[0] = d;
             System.arraycopy(rest, 0, initArgs, 1, rest.length);
@@ -99,7 +113,7 @@ public final class CollectionsModule {
         t.def("copy", (self, a, k) -> newLike((DefaultDict) self, (PyDict) self));
         t.def("__copy__", (self, a, k) -> newLike((DefaultDict) self, (PyDict) self));
         t.setTypeAttr("default_factory", LibSupport.Member.member(t, "default_factory", o -> ((DefaultDict) o).factory,
-                (o, v) -> ((DefaultDict) o).factory = v == null ? Py.None : v));
+                (o, v) -> ((DefaultDict) o).setFactory(v == null ? Py.None : v)));
         SlotWrappers.add(t, "__repr__", "__or__", "__ror__");
         LibSupport.containsSlot(t);
     }
@@ -114,12 +128,12 @@ public final class CollectionsModule {
             if (arg.type == PyDict.TYPE) {
                 addPairs(self, Ops.callMethod(PyDict.TYPE.lookup("items"), arg));
             } else {
-                PyObject keys = Ops.getAttrOrNull(arg, PyStr.intern("keys"));
+                PyObject keys = LibSupport.attrOrNull(arg, PyStr.intern("keys"));
                 if (keys != null) {
                     PyObject it = Ops.iter(Ops.call(keys));
                     for (PyObject key; (key = Ops.next(it)) != null; ) Ops.setItem(self, key, Ops.getItem(arg, key));
                 } else {
-                    PyObject items = Ops.getAttrOrNull(arg, PyStr.intern("items"));
+                    PyObject items = LibSupport.attrOrNull(arg, PyStr.intern("items"));
                     addPairs(self, items != null ? Ops.call(items) : arg);
                 }
             }
@@ -251,13 +265,16 @@ public final class CollectionsModule {
     }
 
     /** odict_keys, odict_values, odict_items: dict views with their own names. */
-    static final class OrderedView extends PyObject {
+    static final class OrderedView extends PyContainer {
+        /** The dict view it presents (counted). */
         private final PyObject view;
 
         OrderedView(PyType t, PyObject view) {
             super(t);
-            this.view = view;
+            this.view = Refs.own(view);
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(view); }
 
         @Override public PyObject iter() { return view.iter(); }
 

@@ -6,8 +6,12 @@ import toy.object.*;
  * {@code collections.deque}: a double-ended queue in a circular array, optionally bounded
  * (maxlen: appending to a full deque drops an item from the other end). Iterators detect
  * mutation through a state counter, as CPython's ("deque mutated during iteration").
+ *
+ * <p>The deque counts a reference to each item it holds; an item leaves when popped,
+ * removed, replaced, evicted by maxlen or cleared (clear and destruction drop the items first
+ * to last, as CPython's deque_clear).
  */
-final class Deque extends PyObject {
+final class Deque extends PyContainer {
     static final PyType TYPE = LibSupport.newType(CollectionsModule.M, "deque", PyType.OBJECT,
             (cls, a, k) -> new Deque(cls));
     static final PyType ITER_TYPE = LibSupport.iteratorType("_collections", "_deque_iterator", null);
@@ -25,12 +29,19 @@ final class Deque extends PyObject {
 
     Deque(PyType t) { super(t); }
 
+    /** A script subclass's attribute dict first (subtype_dealloc), then the items first to last. */
+    @Override public void traverse(RefVisitor v) {
+        v.visit(dict);
+        for (int i = 0; i < size; i++) v.visit(get(i));
+    }
+
     // ----- the circular buffer ----------------------------------------------------------
 
     int size() { return size; }
 
     PyObject get(int i) { return items[(head + i) & (items.length - 1)]; }
 
+    /** Stores v at i without counting (moves within the buffer). */
     private void set(int i, PyObject v) { items[(head + i) & (items.length - 1)] = v; }
 
     private void grow() {
@@ -50,24 +61,34 @@ final class Deque extends PyObject {
         }
     }
 
+    /** Appends v (counting it); a full bounded deque then drops its leftmost item. */
     void append(PyObject v) {
-        if (maxlen == 0) return;
+        if (maxlen == 0) {
+            BuiltinIterators.discard(v, null); // CPython appends, then trims: the item is dropped at once
+            return;
+        }
         grow();
         set(size++, v);
+        Refs.incref(v);
         state++;
-        if (maxlen >= 0 && size > maxlen) popLeft();
+        if (maxlen >= 0 && size > maxlen) BuiltinIterators.discard(popLeft(), null); // evicted: dies now, as in CPython
     }
 
     void appendLeft(PyObject v) {
-        if (maxlen == 0) return;
+        if (maxlen == 0) {
+            BuiltinIterators.discard(v, null);
+            return;
+        }
         grow();
         head = (head - 1) & (items.length - 1);
         items[head] = v;
+        Refs.incref(v);
         size++;
         state++;
-        if (maxlen >= 0 && size > maxlen) pop();
+        if (maxlen >= 0 && size > maxlen) BuiltinIterators.discard(pop(), null);
     }
 
+    /** Removes and returns the rightmost item; the deque's reference is dropped (the item lives on until the caller stores it). */
     PyObject pop() {
         if (size == 0) throw Exc.indexError("pop from an empty deque");
         int j = (head + size - 1) & (items.length - 1);
@@ -76,6 +97,7 @@ final class Deque extends PyObject {
         size--;
         state++;
         shrinkIfSparse();
+        Refs.decref(v);
         return v;
     }
 
@@ -87,14 +109,18 @@ final class Deque extends PyObject {
         size--;
         state++;
         shrinkIfSparse();
+        Refs.decref(v);
         return v;
     }
 
+    /** Empties the deque first, then drops the old items first to last (deque_clear). */
     void clear() {
+        PyObject[] old = toArray();
         items = new PyObject[8];
         head = 0;
         size = 0;
         state++;
+        for (PyObject x : old) Refs.decref(x);
     }
 
     void rotate(long n) {
@@ -110,12 +136,14 @@ final class Deque extends PyObject {
     }
 
     private void removeAt(int i) {
+        PyObject gone = get(i);
         PyObject[] out = new PyObject[items.length];
         for (int j = 0, w = 0; j < size; j++) if (j != i) out[w++] = get(j);
         items = out;
         head = 0;
         size--;
         state++;
+        Refs.decref(gone);
     }
 
     private void insertAt(int i, PyObject v) {
@@ -129,6 +157,7 @@ final class Deque extends PyObject {
         head = 0;
         size++;
         state++;
+        Refs.incref(v);
     }
 
     PyObject[] toArray() {
@@ -164,7 +193,7 @@ final class Deque extends PyObject {
     // ----- protocols --------------------------------------------------------------------
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = new PyDict();
+        if (type.heap && dict == null) dict = Refs.own(new PyDict());
         return dict;
     }
 
@@ -219,7 +248,12 @@ final class Deque extends PyObject {
 
     @Override public PyObject getItem(PyObject key) { return get(index(key)); }
 
-    @Override public void setItem(PyObject key, PyObject value) { set(index(key), value); }
+    @Override public void setItem(PyObject key, PyObject value) {
+        int i = index(key);
+        PyObject old = get(i);
+        set(i, value);
+        Refs.swap(old, value);
+    }
 
     @Override public void delItem(PyObject key) { removeAt(index(key)); }
 
@@ -287,7 +321,8 @@ final class Deque extends PyObject {
 
     // ----- iterators --------------------------------------------------------------------
 
-    static final class DequeIter extends PyObject {
+    /** The deque's iterators: they hold the deque (counted) until they die, as CPython's. */
+    static final class DequeIter extends PyContainer {
         private final Deque d;
         private final long state;
         private final boolean reverse;
@@ -295,10 +330,12 @@ final class Deque extends PyObject {
 
         DequeIter(Deque d, boolean reverse) {
             super(reverse ? REV_ITER_TYPE : ITER_TYPE);
-            this.d = d;
+            this.d = Refs.own(d);
             this.state = d.state;
             this.reverse = reverse;
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(d); }
 
         @Override public PyObject iter() { return this; }
 

@@ -41,7 +41,7 @@ final class NamedTuple {
         }
         String typename = Ops.str(p[0]);
         boolean rename = p[2] != null && Ops.isTrue(p[2]);
-        PyObject[] defaults = p[3] == null || p[3] == Py.None ? null : SeqMethods.toArray(p[3]);
+        PyObject[] defaults = p[3] == null || p[3] == Py.None ? null : BuiltinIterators.collect(p[3]);
         String module = null;
         if (p[4] != null && p[4] != Py.None) {
             module = Ops.str(p[4]);
@@ -122,7 +122,7 @@ final class NamedTuple {
         t.setTypeAttr("__new__", Ops.call(PyStaticMethod.STATIC, newFn));
         LibSupport.classMethod(t, "_make", (a, k) -> {
             LibSupport.positional("_make", LibSupport.drop(a, 1), k, 1, 1);
-            PyObject[] items = SeqMethods.toArray(a[1]);
+            PyObject[] items = BuiltinIterators.collect(a[1]);
             if (items.length != n) throw Exc.typeError("Expected " + n + " arguments, got " + items.length);
             return new Instance((PyType) a[0], items);
         });
@@ -183,7 +183,7 @@ final class NamedTuple {
         if (!cls.isSubtypeOf(PyTuple.TYPE)) {
             throw Exc.typeError("tuple.__new__(" + cls.name + "): " + cls.name + " is not a subtype of tuple");
         }
-        PyObject[] items = a.length > 1 ? SeqMethods.toArray(a[1]) : new PyObject[0];
+        PyObject[] items = a.length > 1 ? BuiltinIterators.collect(a[1]) : new PyObject[0];
         return new Instance(cls, items);
     });
 
@@ -193,13 +193,20 @@ final class NamedTuple {
      * instances one, as in CPython.
      */
     static final class Instance extends PyTuple {
+        /** The attribute dict of a script subclass without __slots__ (counted), created on first use. */
         private PyDict dict;
 
         Instance(PyType t, PyObject[] items) { super(t, items); }
 
         @Override public PyDict dict() {
-            if (dict == null && hasDict(type)) dict = new PyDict();
+            if (dict == null && hasDict(type)) dict = Refs.own(new PyDict());
             return dict;
+        }
+
+        /** The attribute dict first (subtype_dealloc), then the items last to first. */
+        @Override public void traverse(RefVisitor v) {
+            v.visit(dict);
+            super.traverse(v);
         }
 
         private static boolean hasDict(PyType t) {
@@ -224,21 +231,30 @@ final class NamedTuple {
     }
 
     /** The read-only field descriptor: {@code _tuplegetter(0, 'Alias for field number 0')}. */
-    static final class TupleGetter extends PyObject {
+    static final class TupleGetter extends PyContainer {
         static final PyType TYPE = LibSupport.newType("_collections", "_tuplegetter", PyType.OBJECT, null);
 
         static {
-            TYPE.dict.put("__doc__", new PyGetSet("__doc__", o -> ((TupleGetter) o).doc, (o, v) -> ((TupleGetter) o).doc = v));
+            TYPE.dict.put("__doc__", new PyGetSet("__doc__", o -> ((TupleGetter) o).doc, (o, v) -> {
+                TupleGetter g = (TupleGetter) o;
+                PyObject old = g.doc;
+                g.doc = v;
+                Refs.xincref(v);
+                Refs.xdecref(old);
+            }));
         }
 
         final int index;
+        /** The docstring (counted; scripts may replace it). */
         PyObject doc;
 
         TupleGetter(int index, String doc) {
             super(TYPE);
             this.index = index;
-            this.doc = PyStr.of(doc);
+            this.doc = Refs.own(PyStr.of(doc));
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(doc); }
 
         @Override public PyObject descrGet(PyObject instance, PyType owner) {
             if (instance == null) return this;
