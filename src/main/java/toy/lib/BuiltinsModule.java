@@ -117,7 +117,9 @@ public final class BuiltinsModule {
                 }
             }
             PyObject r;
-            if (it instanceof toy.vm.PyGenerator g) {
+            toy.vm.PyGenerator g = it instanceof toy.vm.PyGenerator pg ? pg
+                    : it instanceof toy.vm.Generators.CoroutineWrapper w ? w.coro : null;
+            if (g != null) {
                 try {
                     r = g.send(Py.None);
                 } catch (PyException e) {
@@ -463,28 +465,48 @@ public final class BuiltinsModule {
         return Interpreter.execute(nf, ThreadState.current());
     }
 
-    /** iter(callable, sentinel). */
-    static final class CallableIterator extends PyObject {
+    /** iter(callable, sentinel): holds both (counted) until the sentinel or StopIteration ends it, as CPython's calliter. */
+    static final class CallableIterator extends PyContainer {
         static final PyType TYPE = PyType.builtin("callable_iterator", PyType.OBJECT, null);
-        private final PyObject fn, sentinel;
-        private boolean done;
+        private PyObject fn, sentinel;
 
         CallableIterator(PyObject fn, PyObject sentinel) {
             super(TYPE);
-            this.fn = fn;
-            this.sentinel = sentinel;
+            this.fn = Refs.own(fn);
+            this.sentinel = Refs.own(sentinel);
+        }
+
+        @Override public void traverse(RefVisitor v) {
+            v.visit(fn);
+            v.visit(sentinel);
         }
 
         @Override public PyObject iter() { return this; }
 
         @Override public PyObject next() {
-            if (done) return null;
-            PyObject v = Ops.call(fn);
-            if (Ops.eq(v, sentinel)) {
-                done = true;
+            if (fn == null) return null;
+            PyObject v;
+            try {
+                v = Ops.call(fn);
+            } catch (PyException e) {
+                if (!e.matches(Exc.StopIteration)) throw e;
+                Refs.state().caught();
+                finish();
+                return null;
+            }
+            if (Ops.eq(sentinel, v)) {
+                finish();
                 return null;
             }
             return v;
+        }
+
+        private void finish() {
+            PyObject f = fn, s = sentinel;
+            fn = null;
+            sentinel = null;
+            Refs.xdecref(f);
+            Refs.xdecref(s);
         }
     }
 }

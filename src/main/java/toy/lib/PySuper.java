@@ -9,7 +9,7 @@ import toy.vm.ThreadState;
  * the MRO of obj's class. The zero-argument form reads the {@code __class__} cell and the first
  * argument of the calling frame, as CPython does.
  */
-public final class PySuper extends PyObject {
+public final class PySuper extends PyContainer {
     public static final PyType TYPE = PyType.builtin("super", PyType.OBJECT, PySuper::create);
 
     final PyType thisType;
@@ -18,9 +18,16 @@ public final class PySuper extends PyObject {
 
     private PySuper(PyType thisType, PyObject obj, PyType objType) {
         super(TYPE);
-        this.thisType = thisType;
-        this.obj = obj;
-        this.objType = objType;
+        this.thisType = Refs.own(thisType);
+        this.obj = obj == null ? null : Refs.own(obj);
+        this.objType = objType == null ? null : Refs.own(objType);
+    }
+
+    /** super_dealloc's order: the object, the type, the object's type (all counted). */
+    @Override public void traverse(RefVisitor v) {
+        v.visit(obj);
+        v.visit(thisType);
+        v.visit(objType);
     }
 
     static void init() {}

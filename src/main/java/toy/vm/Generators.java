@@ -4,7 +4,7 @@ import toy.compile.Code;
 import toy.object.*;
 
 /** Creating generators and coroutines, and the delegation behind yield from and await. */
-final class Generators {
+public final class Generators {
     private Generators() {}
 
     static PyObject create(Frame f) {
@@ -46,6 +46,7 @@ final class Generators {
         } catch (PyException e) {
             if (e.matches(Exc.StopIteration)) {
                 out[0] = stopValue(e.value);
+                Refs.state().caught(); // the StopIteration (and what its traceback keeps) may die now
                 return false;
             }
             throw e;
@@ -68,19 +69,28 @@ final class Generators {
             } catch (PyException e) {
                 if (e.matches(Exc.StopIteration) && g.finished()) {
                     out[0] = stopValue(e.value);
+                    Refs.state().caught();
                     return false;
                 }
                 throw e;
             }
         }
-        PyObject th = Ops.getAttrOrNull(sub, PyStr.intern("throw"));
-        if (th == null) throw exc;
+        PyObject th;
+        try {
+            th = Ops.getAttr(sub, PyStr.intern("throw"));
+        } catch (PyException e) {
+            if (!e.matches(Exc.AttributeError)) throw e;
+            Refs.state().caught();
+            Refs.raising(exc.value); // exc goes on up instead
+            throw exc;
+        }
         try {
             out[0] = Ops.call(th, exc.value);
             return true;
         } catch (PyException e) {
             if (e.matches(Exc.StopIteration)) {
                 out[0] = stopValue(e.value);
+                Refs.state().caught();
                 return false;
             }
             throw e;
@@ -134,15 +144,18 @@ final class Generators {
         return awaitable(Ops.callMethod(m, ait));
     }
 
-    /** The iterator returned by coroutine.__await__(). */
-    static final class CoroutineWrapper extends PyObject {
+    /** The iterator returned by coroutine.__await__(): it holds its coroutine (counted). */
+    public static final class CoroutineWrapper extends PyContainer {
         static final PyType TYPE = PyType.builtin("coroutine_wrapper", PyType.OBJECT, null);
-        final PyGenerator coro;
+        /** The coroutine (next(wrapper) resumes it and raises StopIteration with its return value). */
+        public final PyGenerator coro;
 
         CoroutineWrapper(PyGenerator coro) {
             super(TYPE);
-            this.coro = coro;
+            this.coro = Refs.own(coro);
         }
+
+        @Override public void traverse(RefVisitor v) { v.visit(coro); }
 
         static {
             TYPE.def("send", (self, a, k) -> ((CoroutineWrapper) self).coro.send(a[0]));
