@@ -319,9 +319,19 @@ public final class RandomModule {
         for (int i = n - 1; i >= 1; i--) {
             int j = (int) randbelow(self, i + 1);
             PyObject xi = PyInt.of(i), xj = PyInt.of(j);
-            PyObject vi = Ops.getItem(x, xi), vj = Ops.getItem(x, xj);
-            Ops.setItem(x, xi, vj);
-            Ops.setItem(x, xj, vi);
+            // both values stay counted while a script __setitem__ replaces one by the other
+            PyObject vi = Refs.own(Ops.getItem(x, xi));
+            try {
+                PyObject vj = Refs.own(Ops.getItem(x, xj));
+                try {
+                    Ops.setItem(x, xi, vj);
+                    Ops.setItem(x, xj, vi);
+                } finally {
+                    Refs.decref(vj);
+                }
+            } finally {
+                Refs.decref(vi);
+            }
         }
         return Py.None;
     }
@@ -359,10 +369,12 @@ public final class RandomModule {
         if (counts != null && counts != Py.None) {
             PyObject[] cs = SeqMethods.toArray(counts);
             PyObject[] cum = new PyObject[cs.length];
+            PyList held = new PyList(); // counts the partial sums while script code runs
             PyObject acc = null;
             for (int i = 0; i < cs.length; i++) {
                 acc = acc == null ? cs[i] : Ops.add(acc, cs[i]);
                 cum[i] = acc;
+                held.append(acc);
             }
             if (cum.length != n) throw Exc.valueError("The number of counts does not match the population");
             if (cum.length == 0) throw Exc.indexError("pop from empty list");
@@ -372,23 +384,24 @@ public final class RandomModule {
             BigInteger tot = ((PyInt) total).toBig();
             if (tot.bitLength() >= 63) throw Exc.overflowError("Python int too large to convert to C ssize_t");
             long[] picked = sampleIndices(self, tot.longValue(), kk);
-            PyObject[] out = new PyObject[picked.length];
+            // the result list counts each item as soon as it is picked (script code runs in between)
+            PyList out = new PyList();
             for (int i = 0; i < picked.length; i++) {
                 // bisect_right(cum_counts[:-1], s)
                 PyObject s = PyInt.of(picked[i]);
                 int lo = 0, hi = cum.length - 1;
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
-                    if (Ops.lt(s, cum[mid])) hi = mid; else lo = mid + 1;
+                    if (Ops.lt(s, held.items[mid])) hi = mid; else lo = mid + 1;
                 }
-                out[i] = Ops.getItem(population, PyInt.of(lo));
+                out.append(Ops.getItem(population, PyInt.of(lo)));
             }
-            return PyList.wrap(out);
+            return out;
         }
         long[] picked = sampleIndices(self, n, kk);
-        PyObject[] out = new PyObject[picked.length];
-        for (int i = 0; i < picked.length; i++) out[i] = Ops.getItem(population, PyInt.of(picked[i]));
-        return PyList.wrap(out);
+        PyList out = new PyList();
+        for (int i = 0; i < picked.length; i++) out.append(Ops.getItem(population, PyInt.of(picked[i])));
+        return out;
     }
 
     /** The indices random.sample picks from a population of n, with CPython's two algorithms. */
@@ -455,11 +468,12 @@ public final class RandomModule {
         if (cumWeights == Py.None) {
             if (weights == Py.None) {
                 double nf = n;
-                PyObject[] out = new PyObject[Math.max(count, 0)];
+                // the result list counts each item as soon as it is picked (random() may be script code)
+                PyList out = new PyList();
                 for (int i = 0; i < count; i++) {
-                    out[i] = Ops.getItem(population, PyInt.of((long) Math.floor(rnd(self) * nf)));
+                    out.append(Ops.getItem(population, PyInt.of((long) Math.floor(rnd(self) * nf))));
                 }
-                return PyList.wrap(out);
+                return out;
             }
             PyObject[] ws;
             try {
@@ -482,6 +496,13 @@ public final class RandomModule {
         return weightedChoices(self, population, n, SeqMethods.toArray(cumWeights), count);
     }
 
+    /** The cumulative weights as a list that counts them while script code runs (random(), __lt__). */
+    private static PyList hold(PyObject[] cum) {
+        PyList l = new PyList();
+        for (PyObject c : cum) l.append(c);
+        return l;
+    }
+
     private static PyObject weightedChoices(PyRandom self, PyObject population, int n, PyObject[] cum, int count) {
         if (cum.length != n) throw Exc.valueError("The number of weights does not match the population");
         if (cum.length == 0) throw Exc.indexError("list index out of range");
@@ -489,17 +510,18 @@ public final class RandomModule {
         if (total <= 0.0) throw Exc.valueError("Total of weights must be greater than zero");
         if (!Double.isFinite(total)) throw Exc.valueError("Total of weights must be finite");
         int hi = n - 1;
-        PyObject[] out = new PyObject[Math.max(count, 0)];
+        PyList held = hold(cum);
+        PyList out = new PyList();
         for (int i = 0; i < count; i++) {
             PyObject x = PyFloat.of(rnd(self) * total);
             int lo = 0, h = hi;
             while (lo < h) {
                 int mid = (lo + h) >>> 1;
-                if (Ops.lt(x, cum[mid])) h = mid; else lo = mid + 1;
+                if (Ops.lt(x, held.items[mid])) h = mid; else lo = mid + 1;
             }
-            out[i] = Ops.getItem(population, PyInt.of(lo));
+            out.append(Ops.getItem(population, PyInt.of(lo)));
         }
-        return PyList.wrap(out);
+        return out;
     }
 
     // ----- float distributions -----------------------------------------------------------------
