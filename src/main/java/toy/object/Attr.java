@@ -68,6 +68,7 @@ public final class Attr {
                 if (!e.matches(Exc.AttributeError)) throw e;
                 PyObject getattr = tp.lookup("__getattr__");
                 if (getattr == null) throw e;
+                Refs.swallowed();
                 return Ops.callMethod(getattr, obj, name);
             }
             return r;

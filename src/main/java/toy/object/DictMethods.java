@@ -166,8 +166,8 @@ public final class DictMethods {
     /** Iterates a dict's keys, values or items; raises if the dict changes size meanwhile. */
     public static final class DictIterator extends PyContainer {
         static final PyType TYPE = PyType.builtin("dict_keyiterator", PyType.OBJECT, null);
-        /** The dict (a counted reference). */
-        private final PyDict dict;
+        /** The dict (a counted reference), dropped once exhausted as in CPython; null then. */
+        private PyDict dict;
         private final int kind;
         private final int size0;
         private int pos;
@@ -184,7 +184,7 @@ public final class DictMethods {
         @Override public PyObject iter() { return this; }
 
         @Override public PyObject next() {
-            if (pos < 0) return null;
+            if (pos < 0 || dict == null) return null;
             if (dict.size() != size0) {
                 pos = -1;
                 throw Exc.runtimeError("dictionary changed size during iteration");
@@ -192,6 +192,9 @@ public final class DictMethods {
             int p = dict.nextEntry(pos);
             if (p < 0) {
                 pos = -1;
+                PyDict d = dict;
+                dict = null;
+                if (!isFreed()) Refs.decref(d);
                 return null;
             }
             pos = p + 1;
@@ -202,6 +205,6 @@ public final class DictMethods {
             }
         }
 
-        @Override public int length() { return pos < 0 ? 0 : dict.size(); }
+        @Override public int length() { return pos < 0 || dict == null ? 0 : dict.size(); }
     }
 }

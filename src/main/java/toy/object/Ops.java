@@ -146,8 +146,9 @@ public final class Ops {
         try {
             return callMethod(m, it);
         } catch (PyException e) {
-            if (e.matches(Exc.StopIteration)) return null;
-            throw e;
+            if (!e.matches(Exc.StopIteration)) throw e;
+            Refs.swallowed();
+            return null;
         }
     }
 
@@ -211,8 +212,9 @@ public final class Ops {
         try {
             return getAttr(o, name);
         } catch (PyException e) {
-            if (e.matches(Exc.AttributeError)) return null;
-            throw e;
+            if (!e.matches(Exc.AttributeError)) throw e;
+            Refs.swallowed();
+            return null;
         }
     }
 
@@ -445,8 +447,10 @@ public final class Ops {
             try {
                 return Ops.getItem(seq, PyInt.of(i++));
             } catch (PyException e) {
-                if (e.matches(Exc.IndexError) || e.matches(Exc.StopIteration)) { i = -1; return null; }
-                throw e;
+                if (!e.matches(Exc.IndexError) && !e.matches(Exc.StopIteration)) throw e;
+                Refs.swallowed();
+                i = -1;
+                return null;
             }
         }
     }

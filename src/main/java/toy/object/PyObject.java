@@ -98,8 +98,9 @@ public abstract class PyObject {
         try {
             return getAttr(name);
         } catch (PyException e) {
-            if (e.matches(Exc.AttributeError)) return null;
-            throw e;
+            if (!e.matches(Exc.AttributeError)) throw e;
+            Refs.swallowed();
+            return null;
         }
     }
 

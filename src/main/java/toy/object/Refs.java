@@ -168,6 +168,14 @@ public final class Refs {
         if (live > peakLive) peakLive = live;
     }
 
+    /**
+     * Java code caught the exception in flight and will not re-raise it (StopIteration ending a
+     * loop, AttributeError behind getattr's default): it may die at the next drain.
+     */
+    public static void swallowed() {
+        if (ENABLED) state().caught();
+    }
+
     /** Marks that an exception is travelling up the Java stack on this thread. */
     public static void raising(PyObject exc) {
         if (ENABLED) state().raising(exc);

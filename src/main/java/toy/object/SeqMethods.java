@@ -199,10 +199,12 @@ public final class SeqMethods {
     public static PyObject[] toArray(PyObject iterable) {
         if (iterable instanceof PyTuple t) return t.items.clone();
         if (iterable instanceof PyList l) return l.toArray();
-        List<PyObject> out = new ArrayList<>();
+        // gathered in a (floating) list, so that the items stay counted until the instruction
+        // ends: an iterator such as a generator may drop its own references to what it yielded
+        PyList out = new PyList();
         PyObject it = Ops.iter(iterable);
-        for (PyObject x; (x = Ops.next(it)) != null; ) out.add(x);
-        return out.toArray(new PyObject[0]);
+        for (PyObject x; (x = Ops.next(it)) != null; ) out.append(x);
+        return out.toArray();
     }
 
     static PyObject[] slice(PyObject[] items, int n, PySlice sl) {
