@@ -28,15 +28,19 @@ def spin(duration, waits):
         last = now
 
 
+def pair(duration, results):
+    threads = [threading.Thread(target=spin, args=(duration, results[i])) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 if WARMUP > 0:
-    spin(WARMUP, [])
+    pair(WARMUP, [[], []])   # the same two threads, unmeasured: the JIT's warm-up (Toy)
 results = [[], []]
-threads = [threading.Thread(target=spin, args=(DURATION, results[i])) for i in range(2)]
 t0 = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
+pair(DURATION, results)
 elapsed = time.perf_counter() - t0
 
 

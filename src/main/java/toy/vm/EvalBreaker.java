@@ -53,23 +53,30 @@ public final class EvalBreaker {
     static final long WARMUP_TICK_NANOS = 1_000_000L;
 
     /**
-     * JIT warm-up ticks: for the first {@value #WARMUP_TICKS} milliseconds that some thread holds
-     * the GIL (at most ten times that in wall time), sets its eval breaker once a millisecond for
-     * nothing ({@link Gil#tick}), then stops for good. Off with {@code -Dtoy.gil.warmupTicks=false} or when the GIL is disabled.
+     * JIT warm-up ticks, an experiment that is off unless {@code -Dtoy.gil.warmupTicks=true}: for
+     * the first {@value #WARMUP_TICKS} milliseconds that some thread holds the GIL (at most ten
+     * times that in wall time), sets its eval breaker once a millisecond for nothing
+     * ({@link Gil#tick}), then stops for good.
      *
-     * <p>Why: HotSpot's C2 compiles a branch that its profile has never seen taken as a trap
-     * that throws the method back to the bytecode interpreter. In a single-threaded start the
-     * eval-breaker checks of {@code Interpreter.run} are never taken, so the first GIL drop
-     * request after a second thread starts - exactly when the threads' timing is being watched -
-     * deoptimized the whole 4.6 KB eval loop, and both threads ran interpreted for the 100-300 ms
-     * C2 took to compile it again (the first round of two CPU-bound threads took 2-3x the
-     * sequential time instead of about 1.2x, and GIL waits stretched to tens of ms). A tick is
-     * served by the eval loop like a drop request that is not there, so the profile records the
-     * checks as taken and C2 compiles a real call instead of a trap. Cost: about 2000 wake-ups
-     * of a daemon thread and as many calls from the eval loop, in the first seconds only.
+     * <p>Why they exist: HotSpot's C2 compiles a branch that its profile has never seen taken as
+     * a trap that throws the method back to the bytecode interpreter. In a single-threaded start
+     * the eval-breaker checks of the eval loop are never taken, so the first GIL drop request
+     * after a second thread starts deoptimizes the whole eval loop (about 5 KB of bytecode), and
+     * the threads run interpreted or in C1 code, competing with the compiler threads for the
+     * CPUs, until C2 has compiled it again (100-300 ms; measured: the first round of two
+     * CPU-bound threads took 1.6-4.7x the sequential time on a loaded machine, later rounds
+     * about 1.1x). Ticks make the profile record the checks as taken, so C2 compiles a real
+     * call there and nothing is deoptimized when threads start (first round 1.3-2.6x on the
+     * same loaded machine).
+     *
+     * <p>Why they are off: with a real call on the backward-jump check, C2 compiles the
+     * single-threaded eval loop 16-19% slower (int_loop CPU time, benchmarks/gil/overhead),
+     * far above the 3% the GIL machinery may cost a single-threaded program. Making them free
+     * needs the eval loop to leave the loop (return to {@code Interpreter.run}) to serve the
+     * eval breaker instead of calling out from inside it; see docs/gil.md.
      */
     public static void startWarmupTicks(Gil gil) {
-        if (!ENABLED || !Boolean.parseBoolean(System.getProperty("toy.gil.warmupTicks", "true"))) return;
+        if (!ENABLED || !Boolean.getBoolean("toy.gil.warmupTicks")) return;
         Thread t = new Thread(() -> {
             int delivered = 0;
             long end = System.nanoTime() + 10L * WARMUP_TICKS * WARMUP_TICK_NANOS;
