@@ -243,6 +243,18 @@ public final class Refs {
             rs.trash[rs.trashTop++] = c;
             return;
         }
+        dropContents(rs, c);
+        if (rs.depth == 0) {
+            while (rs.trashTop > 0) {
+                PyContainer t = rs.trash[--rs.trashTop];
+                rs.trash[rs.trashTop] = null;
+                dropContents(rs, t);
+            }
+        }
+    }
+
+    /** Drops everything a dead container holds (its class last), one level deeper. */
+    private static void dropContents(RefState rs, PyContainer c) {
         rs.depth++;
         try {
             c.traverse(child -> decrefNow(rs, child));
@@ -250,20 +262,6 @@ public final class Refs {
             if (c.type.heap) decrefNow(rs, c.type);
         } finally {
             rs.depth--;
-        }
-        if (rs.depth == 0) {
-            while (rs.trashTop > 0) {
-                PyContainer t = rs.trash[--rs.trashTop];
-                rs.trash[rs.trashTop] = null;
-                rs.depth++;
-                try {
-                    t.traverse(child -> decrefNow(rs, child));
-                    t.cleared();
-                    if (t.type.heap) decrefNow(rs, t.type);
-                } finally {
-                    rs.depth--;
-                }
-            }
         }
     }
 
