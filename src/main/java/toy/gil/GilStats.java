@@ -158,6 +158,19 @@ public final class GilStats {
 
     private static double ms(long micros) { return micros / 1000.0; }
 
+    /**
+     * Sections other parts of the interpreter add at the top level of the figures, by name
+     * ({@code refcount}; DESIGN.md foresees {@code processes} and {@code asyncio}). Each
+     * supplier gives a tree of the same kinds as {@link #toMap()}.
+     */
+    private static final Map<String, java.util.function.Supplier<Object>> SECTIONS =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** Registers (or replaces) a top-level section of the figures. */
+    public static void addSection(String name, java.util.function.Supplier<Object> section) {
+        SECTIONS.put(name, section);
+    }
+
     /** The figures as a tree of LinkedHashMap / List / String / Long / Double / Boolean. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -179,6 +192,11 @@ public final class GilStats {
         List<Object> ts = new ArrayList<>();
         for (ThreadStats t : threads) ts.add(t.toMap());
         m.put("threads", ts);
+        synchronized (SECTIONS) {
+            for (Map.Entry<String, java.util.function.Supplier<Object>> e : SECTIONS.entrySet()) {
+                m.put(e.getKey(), e.getValue().get());
+            }
+        }
         return m;
     }
 

@@ -40,6 +40,8 @@ public final class Library {
             StdStreams.stderr().write("Exception ignored in: " + what + "\n" + TracebackPrinter.format(e.value));
             StdStreams.flushAll();
         };
+        // containers allocated, freed, freed by the collector, peak alive: in gil.stats() and --gil-stats-json
+        toy.gil.GilStats.addSection("refcount", toy.object.Refs::statsMap);
         rt.modules.put("builtins", BuiltinsModule.create(rt));
         rt.modules.put("sys", SysModule.create(rt));
     }
