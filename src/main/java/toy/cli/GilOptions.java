@@ -66,7 +66,7 @@ final class GilOptions {
         if (chaos) gil.setSwitchEveryInstruction(true);
         if (trace != null || timeline != null) recording = gil.startTrace();
         gil.resetStats();
-        toy.vm.EvalBreaker.startWarmupTicks(gil);
+        toy.vm.EvalBreaker.startWarmupTicks(gil, true);
     }
 
     void report(Gil gil) {

@@ -420,6 +420,9 @@ public final class ThreadingModule {
     }
 
     public static PyModule create(Runtime rt) {
+        // a script that imports threading will probably start a thread: let the JIT see the
+        // eval-breaker checks taken before then (see EvalBreaker.startWarmupTicks)
+        toy.vm.EvalBreaker.startWarmupTicks(rt.gil, false);
         PyModule m = new PyModule("threading");
         m.dict.put("Thread", THREAD);
         m.dict.put("Timer", TIMER);

@@ -52,31 +52,39 @@ public final class EvalBreaker {
     /** The period of the warm-up ticks. */
     static final long WARMUP_TICK_NANOS = 1_000_000L;
 
+    private static final java.util.concurrent.atomic.AtomicBoolean TICKING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
-     * JIT warm-up ticks, an experiment that is off unless {@code -Dtoy.gil.warmupTicks=true}: for
-     * the first {@value #WARMUP_TICKS} milliseconds that some thread holds the GIL (at most ten
-     * times that in wall time), sets its eval breaker once a millisecond for nothing
-     * ({@link Gil#tick}), then stops for good.
+     * JIT warm-up ticks: for the first {@value #WARMUP_TICKS} milliseconds that some thread holds
+     * the GIL after they start (at most ten times that in wall time), sets its eval breaker once
+     * a millisecond for nothing ({@link Gil#tick}), then stops for good. They start (once per
+     * process) when a script imports {@code threading} ({@code atInterpreterStart} false), or at
+     * interpreter start when {@code -Dtoy.gil.warmupTicks=always}; {@code =never} turns them off,
+     * and so does disabling the GIL.
      *
-     * <p>Why they exist: HotSpot's C2 compiles a branch that its profile has never seen taken as
-     * a trap that throws the method back to the bytecode interpreter. In a single-threaded start
-     * the eval-breaker checks of the eval loop are never taken, so the first GIL drop request
-     * after a second thread starts deoptimizes the whole eval loop (about 5 KB of bytecode), and
-     * the threads run interpreted or in C1 code, competing with the compiler threads for the
-     * CPUs, until C2 has compiled it again (100-300 ms; measured: the first round of two
-     * CPU-bound threads took 1.6-4.7x the sequential time on a loaded machine, later rounds
-     * about 1.1x). Ticks make the profile record the checks as taken, so C2 compiles a real
-     * call there and nothing is deoptimized when threads start (first round 1.3-2.6x on the
-     * same loaded machine).
+     * <p>Why: HotSpot's C2 compiles a branch that its profile has never seen taken as a trap
+     * that throws the method back to the bytecode interpreter. In a single-threaded start the
+     * eval-breaker checks of the eval loop are never taken, so the first GIL drop request after
+     * a second thread starts deoptimized the whole eval loop (about 5 KB of bytecode), and the
+     * threads ran interpreted or in C1 code, competing with the compiler threads for the CPUs,
+     * until C2 had compiled it again: 100-300 ms on an idle machine, seconds on a loaded one (the
+     * first round of two CPU-bound threads took 2-5x the sequential time on a loaded 2-CPU
+     * machine, later rounds about 1.2x). A tick is served by the eval loop like a drop request
+     * that is not there, so the profile records the checks as taken, C2 compiles a real call
+     * there, and nothing is deoptimized when the threads start.
      *
-     * <p>Why they are off: with a real call on the backward-jump check, C2 compiles the
-     * single-threaded eval loop 16-19% slower (int_loop CPU time, benchmarks/gil/overhead),
-     * far above the 3% the GIL machinery may cost a single-threaded program. Making them free
-     * needs the eval loop to leave the loop (return to {@code Interpreter.run}) to serve the
-     * eval breaker instead of calling out from inside it; see docs/gil.md.
+     * <p>Why only when threading is imported: with a real call on the backward-jump check, C2
+     * compiles the eval loop 16-19% slower on a tight single-threaded loop (int_loop, CPU time).
+     * A program with threads pays that anyway once its first drop request has recompiled the
+     * loop; a program without them should not. (Making the taken path free needs the eval loop to
+     * leave its loop to serve the eval breaker instead of calling out from inside it.)
      */
-    public static void startWarmupTicks(Gil gil) {
-        if (!ENABLED || !Boolean.getBoolean("toy.gil.warmupTicks")) return;
+    public static void startWarmupTicks(Gil gil, boolean atInterpreterStart) {
+        String mode = System.getProperty("toy.gil.warmupTicks", "auto");
+        if (!ENABLED || mode.equals("never") || mode.equals("false")) return;
+        boolean always = mode.equals("always") || mode.equals("true");
+        if (atInterpreterStart && !always) return;
+        if (!TICKING.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             int delivered = 0;
             long end = System.nanoTime() + 10L * WARMUP_TICKS * WARMUP_TICK_NANOS;
