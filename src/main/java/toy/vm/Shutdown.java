@@ -66,6 +66,11 @@ public final class Shutdown {
         List<PyObject> work = new ArrayList<>();
         work.add(rt.modules);
         work.add(rt.builtinsDict);
+        // threads still running at exit (daemons) hold their frames' variables
+        for (ThreadState ts : ThreadState.ATTACHED) {
+            work.add(ts.handled);
+            for (Frame f = ts.frame; f != null; f = f.back) f.traverse(work::add);
+        }
         while (!work.isEmpty()) {
             PyObject o = work.remove(work.size() - 1);
             if (o == null || seen.put(o, Boolean.TRUE) != null) continue;
