@@ -73,10 +73,11 @@ public final class EvalBreaker {
      * that is not there, so the profile records the checks as taken, C2 compiles a real call
      * there, and nothing is deoptimized when the threads start.
      *
-     * <p>Why only when threading is imported: with a real call on the backward-jump check, C2
-     * compiles the eval loop 16-19% slower on a tight single-threaded loop (int_loop, CPU time).
-     * A program with threads pays that anyway once its first drop request has recompiled the
-     * loop; a program without them should not. (Making the taken path free needs the eval loop to
+     * <p>Why only when threading is imported: with ticks from the start, the whole-process CPU
+     * time of a tight single-threaded loop (benchmarks/scripts/int_loop) rose by 16-19%, most of
+     * it extra JIT compilation (the compiled loop itself ran 1-2% slower). A program with
+     * threads pays that anyway once its first drop request has recompiled the loop; a program
+     * without them should not. (Making the taken path free needs the eval loop to
      * leave its loop to serve the eval breaker instead of calling out from inside it.)
      */
     public static void startWarmupTicks(Gil gil, boolean atInterpreterStart) {
