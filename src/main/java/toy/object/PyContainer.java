@@ -49,7 +49,7 @@ public abstract class PyContainer extends PyObject {
 
     /** True when destroying this object runs code first (a script class's {@code __del__}). */
     protected boolean hasFinalizer() {
-        return type.heap && type.lookup("__del__") != null;
+        return type.heap && type.hasDel();
     }
 
     /** Runs the finalizer; exceptions are reported and swallowed. */

@@ -41,6 +41,19 @@ public final class PyType extends PyContainer {
     /** The type's own attributes, in definition order; the type counts a reference to each value. */
     public final Map<String, PyObject> dict = new CountedMap();
 
+    /** Whether the class has a __del__, and the version that answer is for (a lookup per death is too dear). */
+    private boolean hasDel;
+    private int hasDelVersion = -1;
+
+    /** True when instances have a finalizer (__del__ found on the MRO). */
+    public boolean hasDel() {
+        if (hasDelVersion != version) {
+            hasDel = lookup("__del__") != null;
+            hasDelVersion = version;
+        }
+        return hasDel;
+    }
+
     /** A class's attributes, then its script-defined bases. */
     @Override public void traverse(RefVisitor v) {
         if (heap) v.visit(this); // the MRO's reference to the class itself

@@ -256,6 +256,12 @@ public final class Interpreter {
                                 int nargs = self == null ? arg : arg + 1;
                                 if (fn instanceof PyFunction pf && pf.simpleArgs && pf.code.argcount == nargs
                                         && ts.depth < ThreadState.recursionLimit) {
+                                    if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
+                                        // function entry is a safe point, served at the call site
+                                        f.lasti = pc - 1;
+                                        f.sp = sp;
+                                        EvalBreaker.handle(ts, f);
+                                    }
                                     Frame nf = Frame.forCall(pf, rt.builtinsDict);
                                     PyObject[] nl = nf.locals;
                                     int from = op == CALL ? base + 1 : base + 2;
@@ -284,7 +290,6 @@ public final class Interpreter {
                                     locals = nl;
                                     pc = 0;
                                     sp = 0;
-                                    if (ts.evalBreaker != 0) EvalBreaker.handle(ts, f);
                                     break;
                                 }
                             }
@@ -326,6 +331,16 @@ public final class Interpreter {
                             }
                             if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
                                 // a call between script functions: run the callee in this loop, no Java recursion
+                                if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
+                                    // function entry is a safe point, served at the call site
+                                    f.sp = sp;
+                                    try {
+                                        EvalBreaker.handle(ts, f);
+                                    } catch (PyException e) {
+                                        if (initSelf != null) Refs.decref(rs, initSelf);
+                                        throw e;
+                                    }
+                                }
                                 if (ts.depth + 1 > ThreadState.recursionLimit) {
                                     if (initSelf != null) Refs.decref(rs, initSelf);
                                     throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
@@ -359,7 +374,6 @@ public final class Interpreter {
                                 locals = f.locals;
                                 pc = 0;
                                 sp = 0;
-                                if (ts.evalBreaker != 0) EvalBreaker.handle(ts, f);
                                 break;
                             }
                             f.sp = sp;
@@ -522,7 +536,7 @@ public final class Interpreter {
                             pc = arg;
                             break;
                         case JUMP_BACKWARD:
-                            if (ts.evalBreaker != 0) {
+                            if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
                                 // a safe point: the GIL may change hands, Ctrl-C may raise here
                                 f.lasti = pc - 1;
                                 f.sp = sp;
