@@ -209,6 +209,8 @@ class ReplTerminalTest {
             s.awaitPrompt(1);
             s.enter("if 1:");
             s.type("    'lost'");
+            // JLine must have taken the typed characters before the Ctrl-C arrives
+            await(() -> s.screen.text().contains("'lost'"), "the typed text echoed");
             int prompts = s.prompts();
             s.type("\u0003");
             s.awaitErr("KeyboardInterrupt\n");
