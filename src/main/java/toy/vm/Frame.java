@@ -4,7 +4,6 @@ import toy.compile.Code;
 import toy.object.PyCell;
 import toy.object.PyDict;
 import toy.object.PyObject;
-import toy.object.RefState;
 import toy.object.RefVisitor;
 import toy.object.Refs;
 
@@ -90,12 +89,7 @@ public final class Frame {
                 }
             }
         }
-        for (int i = 0; i < sp; i++) {
-            PyObject v = stack[i];
-            stack[i] = null;
-            if (v != null) Refs.decref(v);
-        }
-        sp = 0;
+        dropStack();
         PyFunction fn = func;
         if (fn != null) {
             func = null;
@@ -118,12 +112,7 @@ public final class Frame {
             clearRefs();
             return;
         }
-        for (int i = 0; i < sp; i++) {
-            PyObject v = stack[i];
-            stack[i] = null;
-            if (v != null) Refs.decref(v);
-        }
-        sp = 0;
+        dropStack();
         java.util.ArrayList<PyObject> refs = new java.util.ArrayList<>();
         for (int i = 0; i < locals.length; i++) {
             if (locals[i] != null) refs.add(locals[i]);
@@ -140,6 +129,16 @@ public final class Frame {
         if (initSelf != null) refs.add(initSelf);
         initSelf = null;
         tb.adoptFrameRefs(refs.toArray(new PyObject[0]));
+    }
+
+    /** Drops the live part of the value stack. */
+    private void dropStack() {
+        for (int i = 0; i < sp; i++) {
+            PyObject v = stack[i];
+            stack[i] = null;
+            if (v != null) Refs.decref(v);
+        }
+        sp = 0;
     }
 
     /** Visits the counted references (for a suspended generator's frame). */

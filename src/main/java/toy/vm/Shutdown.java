@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import toy.object.Collector;
-import toy.object.DebugRefs;
-import toy.object.PyDict;
 import toy.object.PyModule;
 import toy.object.PyObject;
 import toy.object.PyType;
@@ -95,5 +93,4 @@ public final class Shutdown {
         Refs.immortalizeFloating();
     }
 
-    static { DebugRefs.op = "startup"; }
 }

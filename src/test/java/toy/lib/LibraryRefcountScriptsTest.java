@@ -20,7 +20,7 @@ import toy.conformance.ToyRun;
  * go of what they hold: their {@code __del__} messages show the moment each object dies. Each
  * script runs through the toy command in a fresh JVM, once plainly and once with
  * {@code --debug-refs}; both runs must print exactly what CPython 3.11 printed
- * ({@code NAME.out}, made by {@code lib_regen.sh} in that folder, never edited by hand) and exit 0,
+ * ({@code NAME.out}, made by {@code regen} in that folder, never edited by hand) and exit 0,
  * and the {@code --debug-refs} run must report neither a leaked object nor a fatal
  * reference-counting error (a use after free, a count below zero).
  */

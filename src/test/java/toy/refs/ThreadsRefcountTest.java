@@ -25,7 +25,7 @@ import toy.conformance.ToyRun;
  *
  * <p>The scripts of src/test/resources/toy/refs/threads_*.toy run through the toy command in
  * a fresh JVM, normally and with {@code --debug-refs}; both runs must print exactly what
- * CPython 3.11 printed ({@code NAME.out}, made by {@code threads_regen.sh}), so each
+ * CPython 3.11 printed ({@code NAME.out}, made by {@code regen}), so each
  * {@code __del__} message comes at the same point as in CPython, and the debug run must end
  * without a fatal use-after-free or negative-count report and without a leak report. Every
  * wait in the scripts has a timeout and threads start together on an Event: no sleeps. One
