@@ -355,11 +355,7 @@ public final class Interpreter {
                                 // the frame counted its own references: drop the stack's
                                 nf.initSelf = initSelf;
                                 ts.depth++;
-                                for (int i = base; i < sp; i++) {
-                                    PyObject v = stack[i];
-                                    stack[i] = null;
-                                    if (v != null) Refs.decref(rs, v);
-                                }
+                                dropSlots(rs, stack, base, sp);
                                 f.sp = base;
                                 f.pc = pc;
                                 nf.back = f;
@@ -384,11 +380,7 @@ public final class Interpreter {
                                 r = callOnStack(fn, stack, argOff, npos, kwnames);
                             }
                             Refs.incref(r);
-                            for (int i = base; i < sp; i++) {
-                                PyObject v = stack[i];
-                                stack[i] = null;
-                                if (v != null) Refs.decref(rs, v);
-                            }
+                            dropSlots(rs, stack, base, sp);
                             sp = base + 1;
                             stack[base] = r;
                             break;
@@ -786,11 +778,7 @@ public final class Interpreter {
                 }
                 int b = --f.nblocks;
                 int level = f.blockLevel[b];
-                for (int i = level; i < sp; i++) {
-                    PyObject v = stack[i];
-                    stack[i] = null;
-                    if (v != null) Refs.decref(rs, v);
-                }
+                dropSlots(rs, stack, level, sp);
                 sp = level;
                 stack[sp++] = Refs.own(e.value);
                 rs.caught();
@@ -802,6 +790,15 @@ public final class Interpreter {
     }
 
     // ----- slow paths kept out of the loop -------------------------------------------------
+
+    /** Clears stack[from..to), dropping the references the slots held. */
+    private static void dropSlots(RefState rs, PyObject[] stack, int from, int to) {
+        for (int i = from; i < to; i++) {
+            PyObject v = stack[i];
+            stack[i] = null;
+            if (v != null) Refs.decref(rs, v);
+        }
+    }
 
     static PyException unboundLocal(Code code, int slot) {
         String n = code.varnames[slot];
