@@ -48,11 +48,15 @@ final class ExprCompiler {
     }
 
     void expr(Expr e) {
+        PyObject k0;
         if (e instanceof Expr.Constant k) {
             c.loadConst(k.value());
         } else if (e instanceof Expr.Name n) {
             c.setLine(n.pos());
             c.nameOp(n.id(), NameOp.LOAD);
+        } else if ((e instanceof Expr.BinOp || e instanceof Expr.UnaryOpExpr) && number(k0 = fold(e))) {
+            // CPython's AST optimizer turns -1.5 and 2 ** 10 into constants
+            emit(LOAD_CONST, u().addConst(k0, null));
         } else if (e instanceof Expr.BinOp b) {
             expr(b.left());
             expr(b.right());

@@ -120,7 +120,8 @@ final class FloatMethods {
         return m / 2;
     }
 
-    static PyObject binary(int op, double a, double b) {
+    /** A binary operation on two floats, with CPython's errors; null for an operation floats lack. */
+    public static PyObject binary(int op, double a, double b) {
         switch (op) {
             case BinOp.ADD: return PyFloat.of(a + b);
             case BinOp.SUB: return PyFloat.of(a - b);

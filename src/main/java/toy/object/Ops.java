@@ -333,6 +333,54 @@ public final class Ops {
         return r;
     }
 
+    /**
+     * The eval loop's fast path for arithmetic on exact ints that fit in a long and exact
+     * floats (mixed too, the int converted as CPython converts it): the result, or null when the
+     * operands or the operation need the general path ({@link #binary}, {@link #inplace}),
+     * which gives the same result more slowly.
+     */
+    public static PyObject arith(PyObject a, PyObject b, int op) {
+        PyType ta = a.type, tb = b.type;
+        if (ta == PyInt.TYPE) {
+            PyInt x = (PyInt) a;
+            if (x.big != null) return null;
+            if (tb == PyInt.TYPE) {
+                PyInt y = (PyInt) b;
+                return y.big == null ? smallIntArith(x.value, y.value, op) : null;
+            }
+            return tb == PyFloat.TYPE ? FloatMethods.binary(op, (double) x.value, ((PyFloat) b).value) : null;
+        }
+        if (ta != PyFloat.TYPE) return null;
+        double xv = ((PyFloat) a).value;
+        if (tb == PyFloat.TYPE) return FloatMethods.binary(op, xv, ((PyFloat) b).value);
+        if (tb == PyInt.TYPE && ((PyInt) b).big == null) return FloatMethods.binary(op, xv, (double) ((PyInt) b).value);
+        return null;
+    }
+
+    /** Arithmetic on two longs when the result is a long too; null on overflow and for other operations. */
+    private static PyObject smallIntArith(long x, long y, int op) {
+        switch (op) {
+            case BinOp.ADD: {
+                long t = x + y;
+                return ((x ^ t) & (y ^ t)) >= 0 ? PyInt.of(t) : null;
+            }
+            case BinOp.SUB: {
+                long t = x - y;
+                return ((x ^ y) & (x ^ t)) >= 0 ? PyInt.of(t) : null;
+            }
+            case BinOp.MUL: {
+                long hi = Math.multiplyHigh(x, y), t = x * y;
+                return (hi == 0 && t >= 0) || (hi == -1 && t < 0) ? PyInt.of(t) : null;
+            }
+            case BinOp.MOD: return y > 0 ? PyInt.of(Math.floorMod(x, y)) : null;
+            case BinOp.FLOORDIV: return y > 0 ? PyInt.of(Math.floorDiv(x, y)) : null;
+            case BinOp.AND: return PyInt.of(x & y);
+            case BinOp.OR: return PyInt.of(x | y);
+            case BinOp.XOR: return PyInt.of(x ^ y);
+            default: return null;
+        }
+    }
+
     public static PyObject add(PyObject a, PyObject b) {
         if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                 && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {

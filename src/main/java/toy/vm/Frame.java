@@ -48,8 +48,6 @@ public final class Frame {
     boolean yielded;
     /** For an __init__ run inline by a class call: the new instance, which the call returns. */
     PyObject initSelf;
-    /** True when the caller runs in the same eval-loop invocation (returns pop back to it). */
-    boolean inlineCall;
     /** The pc of the instruction being executed (for line numbers of tracebacks). */
     public int lasti;
 
@@ -181,7 +179,6 @@ public final class Frame {
         sp = 0;
         pc = 0;
         nblocks = 0;
-        inlineCall = false;
         initSelf = null;
         yielded = false;
         lasti = 0;

@@ -149,6 +149,11 @@ public final class Interpreter {
                             stack[sp] = Refs.own(stack[sp - 1]);
                             sp++;
                             break;
+                        case DUP_TOP_TWO:
+                            stack[sp] = Refs.own(stack[sp - 2]);
+                            stack[sp + 1] = Refs.own(stack[sp - 1]);
+                            sp += 2;
+                            break;
                         case ROT_TWO: {
                             PyObject t = stack[sp - 1];
                             stack[sp - 1] = stack[sp - 2];
@@ -274,22 +279,10 @@ public final class Interpreter {
                                     // the stack's references move: arguments into the locals, the function into the frame
                                     if (nf.cells != null) ArgBinder.setupCells(pf, nf);
                                     f.lasti = pc - 1;
-                                    ts.depth++;
                                     for (int i = base; i < sp; i++) stack[i] = null;
-                                    f.sp = base;
-                                    f.pc = pc;
-                                    nf.back = f;
-                                    nf.inlineCall = true;
-                                    ts.frame = nf;
-                                    f = nf;
-                                    code = f.code;
-                                    instrs = code.code;
-                                    consts = code.consts;
-                                    names = code.names;
-                                    stack = f.stack;
-                                    locals = nl;
-                                    pc = 0;
-                                    sp = 0;
+                                    sp = base;
+                                    f.sp = sp;
+                                    stack[sp++] = invoke(nf, f, ts, rs, zbase);
                                     break;
                                 }
                             }
@@ -321,7 +314,7 @@ public final class Interpreter {
                             }
                             PyObject initSelf = null;
                             if (self == null && fn instanceof PyType t && t.heap) {
-                                // instantiating a plain script class: allocate here and run __init__ in this loop
+                                // instantiating a plain script class: allocate here and run __init__ as a plain call
                                 PyFunction init = InlineInit.initFor(t);
                                 if (init != null) {
                                     initSelf = Refs.own(new PyInstance(t));
@@ -330,7 +323,7 @@ public final class Interpreter {
                                 }
                             }
                             if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
-                                // a call between script functions: run the callee in this loop, no Java recursion
+                                // a call between script functions: the callee's frame runs in a nested loop
                                 if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
                                     // function entry is a safe point, served at the call site
                                     f.sp = sp;
@@ -354,22 +347,10 @@ public final class Interpreter {
                                 }
                                 // the frame counted its own references: drop the stack's
                                 nf.initSelf = initSelf;
-                                ts.depth++;
                                 dropSlots(rs, stack, base, sp);
-                                f.sp = base;
-                                f.pc = pc;
-                                nf.back = f;
-                                nf.inlineCall = true;
-                                ts.frame = nf;
-                                f = nf;
-                                code = f.code;
-                                instrs = code.code;
-                                consts = code.consts;
-                                names = code.names;
-                                stack = f.stack;
-                                locals = f.locals;
-                                pc = 0;
-                                sp = 0;
+                                sp = base;
+                                f.sp = sp;
+                                stack[sp++] = invoke(nf, f, ts, rs, zbase);
                                 break;
                             }
                             f.sp = sp;
@@ -424,50 +405,14 @@ public final class Interpreter {
                             Refs.decref(rs, o);
                             break;
                         }
-                        case BINARY_OP: {
-                            PyObject b = stack[sp - 1];
-                            PyObject a = stack[sp - 2];
-                            PyObject r = null;
-                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
-                                    && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {
-                                long xv = x.value, yv = y.value;
-                                if (arg == BinOp.ADD) {
-                                    long t = xv + yv;
-                                    if (((xv ^ t) & (yv ^ t)) >= 0) r = PyInt.of(t);
-                                } else if (arg == BinOp.SUB) {
-                                    long t = xv - yv;
-                                    if (((xv ^ yv) & (xv ^ t)) >= 0) r = PyInt.of(t);
-                                } else if (arg == BinOp.MUL) {
-                                    long hi = Math.multiplyHigh(xv, yv), t = xv * yv;
-                                    if ((hi == 0 && t >= 0) || (hi == -1 && t < 0)) r = PyInt.of(t);
-                                } else if (arg == BinOp.MOD && yv > 0) {
-                                    r = PyInt.of(Math.floorMod(xv, yv));
-                                } else if (arg == BinOp.FLOORDIV && yv > 0) {
-                                    r = PyInt.of(Math.floorDiv(xv, yv));
-                                }
-                            } else if (a instanceof PyFloat x && b instanceof PyFloat y && a.type == PyFloat.TYPE && b.type == PyFloat.TYPE) {
-                                if (arg == BinOp.ADD) r = PyFloat.of(x.value + y.value);
-                                else if (arg == BinOp.SUB) r = PyFloat.of(x.value - y.value);
-                                else if (arg == BinOp.MUL) r = PyFloat.of(x.value * y.value);
-                            }
-                            if (r == null) r = Ops.binary(a, b, arg);
-                            Refs.incref(r);
-                            stack[--sp] = null;
-                            stack[sp - 1] = r;
-                            Refs.decref(rs, a);
-                            Refs.decref(rs, b);
-                            break;
-                        }
+                        case BINARY_OP:
                         case INPLACE_OP: {
+                            // numbers are immutable, so the in-place form of an operation on exact ints
+                            // and floats is the binary one; everything else takes the general path
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
-                            PyObject r = null;
-                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
-                                    && a.type == PyInt.TYPE && b.type == PyInt.TYPE && arg == BinOp.ADD) {
-                                long t = x.value + y.value;
-                                if (((x.value ^ t) & (y.value ^ t)) >= 0) r = PyInt.of(t);
-                            }
-                            if (r == null) r = Ops.inplace(a, b, arg);
+                            PyObject r = Ops.arith(a, b, arg);
+                            if (r == null) r = (ins & 0xFF) == BINARY_OP ? Ops.binary(a, b, arg) : Ops.inplace(a, b, arg);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -605,6 +550,25 @@ public final class Interpreter {
                             }
                             break;
                         }
+                        case UNPACK_SEQUENCE: {
+                            PyObject seq = stack[sp - 1];
+                            PyObject[] items;
+                            if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == arg) {
+                                items = ((PyTuple) seq).items;
+                            } else if (seq.type == PyList.TYPE && ((PyList) seq).size == arg) {
+                                items = ((PyList) seq).items;
+                            } else {
+                                f.lasti = pc - 1;
+                                sp = SlowOps.execute(UNPACK_SEQUENCE, arg, f, ts, stack, sp);
+                                break;
+                            }
+                            // the items are counted before the sequence can die
+                            for (int i = 0; i < arg; i++) Refs.incref(items[i]);
+                            stack[--sp] = null;
+                            for (int i = arg - 1; i >= 0; i--) stack[sp++] = items[i];
+                            Refs.decref(rs, seq);
+                            break;
+                        }
                         case BUILD_TUPLE: {
                             // the tuple takes over the stack's references
                             PyObject[] items = new PyObject[arg];
@@ -645,23 +609,7 @@ public final class Interpreter {
                                 f.initSelf = null;
                             }
                             f.clearRefs();
-                            if (!f.inlineCall) return r;
-                            // back to the caller running in this loop
-                            ts.depth--;
-                            Frame done = f;
-                            f = f.back;
-                            done.release();
-                            ts.frame = f;
-                            code = f.code;
-                            instrs = code.code;
-                            consts = code.consts;
-                            names = code.names;
-                            stack = f.stack;
-                            locals = f.locals;
-                            pc = f.pc;
-                            sp = f.sp;
-                            stack[sp++] = r;
-                            break;
+                            return r;
                         }
                         case YIELD_VALUE: {
                             PyObject r = stack[--sp];
@@ -755,26 +703,11 @@ public final class Interpreter {
                     Raise.addTraceback(e.value, code, f, pc - 1, ts);
                 }
                 reraise = false;
-                while (f.nblocks == 0) {
+                if (f.nblocks == 0) {
                     f.pc = pc;
                     f.sp = sp;
                     f.exitInto(e.value.traceback);
-                    if (!f.inlineCall) throw e;
-                    // unwind into the caller running in this loop; it sees the exception at its call
-                    ts.depth--;
-                    Frame done = f;
-                    f = f.back;
-                    done.release();
-                    ts.frame = f;
-                    code = f.code;
-                    instrs = code.code;
-                    consts = code.consts;
-                    names = code.names;
-                    stack = f.stack;
-                    locals = f.locals;
-                    pc = f.pc;
-                    sp = f.sp;
-                    Raise.addTraceback(e.value, code, f, f.lasti, ts);
+                    throw e;
                 }
                 int b = --f.nblocks;
                 int level = f.blockLevel[b];
@@ -786,6 +719,25 @@ public final class Interpreter {
             } catch (StackOverflowError e) {
                 pending = Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
             }
+        }
+    }
+
+    /**
+     * Runs a script function's new frame for a CALL in frame f, by recursion on the Java stack
+     * (each Python call is one {@link #loop} invocation, which the JIT compiles as a normal
+     * method). The callee shares the caller's part of the zero-count table. Returns the
+     * callee's result as a counted reference, which the caller pushes.
+     */
+    private static PyObject invoke(Frame nf, Frame f, ThreadState ts, RefState rs, int zbase) {
+        ts.depth++;
+        nf.back = f;
+        ts.frame = nf;
+        try {
+            return loop(nf, ts, null, rs, zbase);
+        } finally {
+            ts.frame = f;
+            ts.depth--;
+            nf.release();
         }
     }
 

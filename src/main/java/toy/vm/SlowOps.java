@@ -23,11 +23,6 @@ final class SlowOps {
         final Code code = f.code;
         final PyObject[] locals = f.locals;
         switch (op) {
-                case DUP_TOP_TWO:
-                    stack[sp] = Refs.own(stack[sp - 2]);
-                    stack[sp + 1] = Refs.own(stack[sp - 1]);
-                    sp += 2;
-                    return sp;
                 case ROT_FOUR: {
                     PyObject t = stack[sp - 1];
                     stack[sp - 1] = stack[sp - 2];
