@@ -62,6 +62,10 @@ public final class Code extends PyObject {
     /** Finished frames kept for reuse by the VM (see vm.Frame.forCall); touched only under the GIL. */
     public Object[] framePool;
     public int framePoolSize;
+    /** The code compiled to a JVM class (a vm.JitCode), or null; owned by vm.Jit, set under the GIL. */
+    public Object jit;
+    /** Calls and loop iterations run in the eval loop so far: vm.Jit compiles the code when it is hot. */
+    public int hotness;
     /** LOAD_GLOBAL caches: the entry position found, and the builtins dict version when it came from there. */
     public final int[] icIndex, icAux;
 

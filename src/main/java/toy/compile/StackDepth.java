@@ -9,12 +9,27 @@ import java.util.Arrays;
  * Exception handlers are entered with the depth recorded at their SETUP plus the pushed
  * exception.
  */
-final class StackDepth {
+public final class StackDepth {
     private StackDepth() {}
 
+    /** The maximum depth, with room for the two extra slots the VM may use. */
     static int compute(int[] code) {
+        int[] depthAt = new int[code.length + 1];
+        return walk(code, depthAt) + 2;
+    }
+
+    /**
+     * The depth before each instruction (-1 for instructions no path reaches); the JIT compiles
+     * each instruction with its depth as a constant.
+     */
+    public static int[] depths(int[] code) {
+        int[] depthAt = new int[code.length + 1];
+        walk(code, depthAt);
+        return depthAt;
+    }
+
+    private static int walk(int[] code, int[] depthAt) {
         int n = code.length;
-        int[] depthAt = new int[n + 1];
         Arrays.fill(depthAt, -1);
         ArrayDeque<int[]> work = new ArrayDeque<>();
         int max = 0;
@@ -45,11 +60,11 @@ final class StackDepth {
                 pc++;
             }
         }
-        return max + 2;
+        return max;
     }
 
     /** The net stack effect of an instruction; jump is true for the branch-taken path. */
-    static int effect(int op, int arg, boolean jump) {
+    public static int effect(int op, int arg, boolean jump) {
         switch (op) {
             case Opcode.NOP: case Opcode.ROT_TWO: case Opcode.ROT_THREE: case Opcode.ROT_FOUR:
             case Opcode.DELETE_FAST: case Opcode.DELETE_DEREF: case Opcode.DELETE_GLOBAL: case Opcode.DELETE_NAME:

@@ -29,7 +29,7 @@ final class CallSupport {
 
     static PyObject callEx(PyObject fn, PyTuple args, PyDict kw) {
         if (kw == null || kw.size() == 0) {
-            return Interpreter.callOnStack(fn, args.items, 0, args.items.length, null);
+            return Calls.callOnStack(fn, args.items, 0, args.items.length, null);
         }
         int n = args.items.length, k = kw.size();
         PyObject[] all = new PyObject[n + k];
@@ -42,6 +42,6 @@ final class CallSupport {
             names[i] = s.value;
             all[n + i] = kw.valueAt(p);
         }
-        return Interpreter.callOnStack(fn, all, 0, n, names);
+        return Calls.callOnStack(fn, all, 0, n, names);
     }
 }

@@ -10,10 +10,15 @@ import toy.object.*;
  *
  * <p>The hot state (pc, sp, the stack and the locals) lives in Java locals and is written
  * back to the frame only when the frame stops (return, yield, call out for a traceback).
- * Calls between script functions recurse on the Java stack (one {@code run} per Python
- * frame, as CPython up to 3.10); a generator's frame is simply run again to resume it.
- * Slow paths are kept out of the loop in helper methods so that the loop method stays small
- * enough for the JIT to compile.
+ * Calls between script functions recurse on the Java stack (one loop invocation per Python
+ * frame, as CPython up to 3.10, see {@link Calls}); a generator's frame is simply run again
+ * to resume it. Slow paths are kept out of the loop in helper methods so that the loop
+ * method stays small enough for HotSpot to compile well.
+ *
+ * <p>Hot code leaves the loop: once a function has been called or has looped often enough,
+ * {@link Jit} compiles it to a JVM class, and the loop hands a running loop over to the
+ * compiled code at a backward jump. The compiled code hands the frame back to this loop for
+ * exceptions and for the few instructions it does not compile ({@link #resume}).
  *
  * <p>Exceptions travel as {@link PyException}. When one reaches a frame, a traceback entry for
  * the frame is added (unless it is being re-raised), then the innermost active block's
@@ -88,8 +93,14 @@ public final class Interpreter {
         final RefState rs = ts.refs;
         final int zbase = rs.mark();
         PyObject r;
+        Code code = f.code;
         try {
-            r = loop(f, ts, throwIn, rs, zbase);
+            if (throwIn == null && (f.pc == 0 || code.isGenerator())
+                    && (code.jit != null || (++code.hotness > Jit.THRESHOLD && Jit.compile(code)))) {
+                r = ((JitCode) code.jit).run(f, ts, rs, zbase);
+            } else {
+                r = loop(f, ts, throwIn, rs, zbase, false);
+            }
         } catch (PyException e) {
             Refs.drain(rs, zbase);
             throw e;
@@ -104,7 +115,7 @@ public final class Interpreter {
      * uncounted: the loop's reference is dropped after the final drain in {@link #run}, so the
      * value stays alive in the zero-count table of the caller's instruction.
      */
-    private static PyObject loop(Frame f, ThreadState ts, PyException throwIn, RefState rs, int zbase) {
+    private static PyObject loop(Frame f, ThreadState ts, PyException throwIn, RefState rs, int zbase, boolean fromJit) {
         Code code = f.code;
         int[] instrs = code.code;
         PyObject[] consts = code.consts;
@@ -117,6 +128,7 @@ public final class Interpreter {
         f.yielded = false;
         PyException pending = throwIn;
         boolean reraise = false;
+        handover:
         for (;;) {
             try {
                 if (pending != null) {
@@ -203,16 +215,7 @@ public final class Interpreter {
                             stack[sp++] = Refs.own(f.cells[arg]);
                             break;
                         case LOAD_GLOBAL: {
-                            int at = pc - 1;
-                            PyDict g = f.globals;
-                            PyObject v;
-                            if (code.icVersion[at] == g.version) {
-                                v = code.icAux[at] == 0 ? g.valueAt(code.icIndex[at])
-                                        : code.icAux[at] == f.builtins.version ? f.builtins.valueAt(code.icIndex[at])
-                                        : loadGlobal(code, at, f, names[arg]);
-                            } else {
-                                v = loadGlobal(code, at, f, names[arg]);
-                            }
+                            PyObject v = loadGlobalCached(code, pc - 1, f, names[arg]);
                             Refs.incref(v);
                             stack[sp++] = v;
                             break;
@@ -251,135 +254,16 @@ public final class Interpreter {
                             break;
                         case CALL_METHOD:
                         case CALL:
-                        case CALL_KW: {
-                            int op = ins & 0xFF;
-                            if (op != CALL_KW) {
-                                // fast path: a script function called with exactly its positional parameters
-                                int base = op == CALL ? sp - arg - 1 : sp - arg - 2;
-                                PyObject fn = stack[base];
-                                PyObject self = op == CALL ? null : stack[base + 1];
-                                int nargs = self == null ? arg : arg + 1;
-                                if (fn instanceof PyFunction pf && pf.simpleArgs && pf.code.argcount == nargs
-                                        && ts.depth < ThreadState.recursionLimit) {
-                                    if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
-                                        // function entry is a safe point, served at the call site
-                                        f.lasti = pc - 1;
-                                        f.sp = sp;
-                                        EvalBreaker.handle(ts, f);
-                                    }
-                                    Frame nf = Frame.forCall(pf, rt.builtinsDict);
-                                    PyObject[] nl = nf.locals;
-                                    int from = op == CALL ? base + 1 : base + 2;
-                                    if (self == null) {
-                                        for (int i = 0; i < arg; i++) nl[i] = stack[from + i];
-                                    } else {
-                                        nl[0] = self;
-                                        for (int i = 0; i < arg; i++) nl[i + 1] = stack[from + i];
-                                    }
-                                    // the stack's references move: arguments into the locals, the function into the frame
-                                    if (nf.cells != null) ArgBinder.setupCells(pf, nf);
-                                    f.lasti = pc - 1;
-                                    for (int i = base; i < sp; i++) stack[i] = null;
-                                    sp = base;
-                                    f.sp = sp;
-                                    stack[sp++] = invoke(nf, f, ts, rs, zbase);
-                                    break;
-                                }
-                            }
+                        case CALL_KW:
                             f.lasti = pc - 1;
-                            String[] kwnames = null;
-                            if (op == CALL_KW) {
-                                PyTuple names0 = (PyTuple) stack[--sp];
-                                kwnames = kwNames(names0);
-                                stack[sp] = null;
-                                Refs.decref(rs, names0);
-                            }
-                            int npos = kwnames == null ? arg : arg - kwnames.length;
-                            int base, argOff;
-                            PyObject fn, self;
-                            if (op == CALL_METHOD) {
-                                base = sp - arg - 2;
-                                fn = stack[base];
-                                self = stack[base + 1];
-                                argOff = base + 2;
-                            } else {
-                                base = sp - arg - 1;
-                                fn = stack[base];
-                                self = null;
-                                argOff = base + 1;
-                            }
-                            if (self == null && fn instanceof PyMethod m && m.func instanceof PyFunction) {
-                                self = m.self;
-                                fn = m.func;
-                            }
-                            PyObject initSelf = null;
-                            if (self == null && fn instanceof PyType t && t.heap) {
-                                // instantiating a plain script class: allocate here and run __init__ as a plain call
-                                PyFunction init = InlineInit.initFor(t);
-                                if (init != null) {
-                                    initSelf = Refs.own(new PyInstance(t));
-                                    self = initSelf;
-                                    fn = init;
-                                }
-                            }
-                            if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
-                                // a call between script functions: the callee's frame runs in a nested loop
-                                if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
-                                    // function entry is a safe point, served at the call site
-                                    f.sp = sp;
-                                    try {
-                                        EvalBreaker.handle(ts, f);
-                                    } catch (PyException e) {
-                                        if (initSelf != null) Refs.decref(rs, initSelf);
-                                        throw e;
-                                    }
-                                }
-                                if (ts.depth + 1 > ThreadState.recursionLimit) {
-                                    if (initSelf != null) Refs.decref(rs, initSelf);
-                                    throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                                }
-                                Frame nf;
-                                try {
-                                    nf = ArgBinder.bind(pf, self, stack, argOff, npos, kwnames, rt);
-                                } catch (PyException e) {
-                                    if (initSelf != null) Refs.decref(rs, initSelf);
-                                    throw e;
-                                }
-                                // the frame counted its own references: drop the stack's
-                                nf.initSelf = initSelf;
-                                dropSlots(rs, stack, base, sp);
-                                sp = base;
-                                f.sp = sp;
-                                stack[sp++] = invoke(nf, f, ts, rs, zbase);
-                                break;
-                            }
-                            f.sp = sp;
-                            PyObject r;
-                            if (self != null) {
-                                r = callMethodOnStack(fn, self, stack, argOff, arg);
-                            } else {
-                                r = callOnStack(fn, stack, argOff, npos, kwnames);
-                            }
-                            Refs.incref(r);
-                            dropSlots(rs, stack, base, sp);
-                            sp = base + 1;
-                            stack[base] = r;
+                            sp = Calls.call(f, ts, rs, zbase, stack, sp, ins & 0xFF, arg);
                             break;
-                        }
                         case BINARY_SUBSCR: {
                             // operands stay on the stack until the result exists: an exception
                             // unwinding the frame must still find (and drop) them
                             PyObject k = stack[sp - 1];
                             PyObject o = stack[sp - 2];
-                            PyObject r;
-                            if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE) {
-                                long idx = i.value;
-                                if (idx < 0) idx += l.size;
-                                if (idx < 0 || idx >= l.size) throw Exc.indexError("list index out of range");
-                                r = l.items[(int) idx];
-                            } else {
-                                r = Ops.getItem(o, k);
-                            }
+                            PyObject r = subscript(o, k);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -387,24 +271,10 @@ public final class Interpreter {
                             Refs.decref(rs, o);
                             break;
                         }
-                        case STORE_SUBSCR: {
-                            PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
-                            if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
-                                    && i.value >= 0 && i.value < l.size) {
-                                // the stack's reference to v moves into the list
-                                PyObject old = l.items[(int) i.value];
-                                l.items[(int) i.value] = v;
-                                Refs.decref(rs, old);
-                            } else {
-                                Ops.setItem(o, k, v);
-                                Refs.decref(rs, v);
-                            }
+                        case STORE_SUBSCR:
+                            storeSubscript(rs, stack, sp);
                             sp -= 3;
-                            stack[sp] = stack[sp + 1] = stack[sp + 2] = null;
-                            Refs.decref(rs, k);
-                            Refs.decref(rs, o);
                             break;
-                        }
                         case BINARY_OP:
                         case INPLACE_OP: {
                             // numbers are immutable, so the in-place form of an operation on exact ints
@@ -437,12 +307,7 @@ public final class Interpreter {
                         case COMPARE_OP: {
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
-                            PyObject r;
-                            if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
-                                r = PyBool.of(Compare.result(Long.compare(x.value, y.value), arg));
-                            } else {
-                                r = Ops.richCompare(a, b, arg);
-                            }
+                            PyObject r = compare(a, b, arg);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -480,6 +345,13 @@ public final class Interpreter {
                                 EvalBreaker.handle(ts, f);
                             }
                             pc = arg;
+                            if (code.jit != null || (++code.hotness > Jit.THRESHOLD && Jit.compile(code))) {
+                                // a hot loop: the compiled code takes the frame over at the loop header
+                                f.pc = pc;
+                                f.sp = sp;
+                                if (fromJit) return JitOps.RESUME;
+                                break handover;
+                            }
                             break;
                         case POP_JUMP_IF_FALSE: {
                             PyObject v = stack[sp - 1];
@@ -550,43 +422,21 @@ public final class Interpreter {
                             }
                             break;
                         }
-                        case UNPACK_SEQUENCE: {
-                            PyObject seq = stack[sp - 1];
-                            PyObject[] items;
-                            if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == arg) {
-                                items = ((PyTuple) seq).items;
-                            } else if (seq.type == PyList.TYPE && ((PyList) seq).size == arg) {
-                                items = ((PyList) seq).items;
-                            } else {
+                        case UNPACK_SEQUENCE:
+                            if (!unpackFast(rs, stack, sp, arg)) {
                                 f.lasti = pc - 1;
-                                sp = SlowOps.execute(UNPACK_SEQUENCE, arg, f, ts, stack, sp);
-                                break;
+                                SlowOps.execute(UNPACK_SEQUENCE, arg, f, ts, stack, sp);
                             }
-                            // the items are counted before the sequence can die
-                            for (int i = 0; i < arg; i++) Refs.incref(items[i]);
-                            stack[--sp] = null;
-                            for (int i = arg - 1; i >= 0; i--) stack[sp++] = items[i];
-                            Refs.decref(rs, seq);
+                            sp += arg - 1;
                             break;
-                        }
-                        case BUILD_TUPLE: {
-                            // the tuple takes over the stack's references
-                            PyObject[] items = new PyObject[arg];
-                            sp -= arg;
-                            System.arraycopy(stack, sp, items, 0, arg);
-                            for (int i = 0; i < arg; i++) stack[sp + i] = null;
-                            stack[sp++] = Refs.own(PyTuple.adopt(items));
+                        case BUILD_TUPLE:
+                            buildTuple(stack, sp, arg);
+                            sp += 1 - arg;
                             break;
-                        }
-                        case BUILD_LIST: {
-                            // the list takes over the stack's references
-                            PyObject[] items = new PyObject[Math.max(arg, 4)];
-                            sp -= arg;
-                            System.arraycopy(stack, sp, items, 0, arg);
-                            for (int i = 0; i < arg; i++) stack[sp + i] = null;
-                            stack[sp++] = Refs.own(PyList.adopt(items, arg));
+                        case BUILD_LIST:
+                            buildList(stack, sp, arg);
+                            sp += 1 - arg;
                             break;
-                        }
                         case LIST_APPEND: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
@@ -599,17 +449,7 @@ public final class Interpreter {
                             stack[sp] = null;
                             f.sp = sp;
                             f.pc = pc;
-                            if (f.initSelf != null) {
-                                if (r != Py.None) {
-                                    Refs.decref(rs, r);
-                                    throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
-                                }
-                                Refs.decref(rs, r);
-                                r = f.initSelf;
-                                f.initSelf = null;
-                            }
-                            f.clearRefs();
-                            return r;
+                            return finishReturn(rs, f, r);
                         }
                         case YIELD_VALUE: {
                             PyObject r = stack[--sp];
@@ -720,31 +560,129 @@ public final class Interpreter {
                 pending = Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
             }
         }
+        // outside the handlers above: an exception from the compiled code has been through this
+        // frame's handlers already (in the loop invocation that took it back)
+        return ((JitCode) code.jit).run(f, ts, rs, zbase);
+    }
+
+    /** Runs a new frame of a called script function in the eval loop (see {@link Calls#invoke}). */
+    static PyObject interpret(Frame f, ThreadState ts, RefState rs, int zbase) {
+        return loop(f, ts, null, rs, zbase, false);
     }
 
     /**
-     * Runs a script function's new frame for a CALL in frame f, by recursion on the Java stack
-     * (each Python call is one {@link #loop} invocation, which the JIT compiles as a normal
-     * method). The callee shares the caller's part of the zero-count table. Returns the
-     * callee's result as a counted reference, which the caller pushes.
+     * The eval loop taking over a compiled frame at f.pc (see {@link JitOps#deopt}): raises
+     * throwIn there first when it is not null. Returns the frame's result, or
+     * {@link JitOps#RESUME} when it reaches a loop header, where the compiled code goes on.
      */
-    private static PyObject invoke(Frame nf, Frame f, ThreadState ts, RefState rs, int zbase) {
-        ts.depth++;
-        nf.back = f;
-        ts.frame = nf;
-        try {
-            return loop(nf, ts, null, rs, zbase);
-        } finally {
-            ts.frame = f;
-            ts.depth--;
-            nf.release();
-        }
+    static PyObject resume(Frame f, ThreadState ts, PyException throwIn, RefState rs, int zbase) {
+        return loop(f, ts, throwIn, rs, zbase, true);
     }
 
-    // ----- slow paths kept out of the loop -------------------------------------------------
+    /** RETURN_VALUE's end: an inline __init__ gives its instance; the frame drops its references. */
+    static PyObject finishReturn(RefState rs, Frame f, PyObject r) {
+        if (f.initSelf != null) {
+            if (r != Py.None) {
+                Refs.decref(rs, r);
+                throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
+            }
+            Refs.decref(rs, r);
+            r = f.initSelf;
+            f.initSelf = null;
+        }
+        f.clearRefs();
+        return r;
+    }
+
+    /** LOAD_GLOBAL through the instruction's cache (valid while the dicts' versions hold). */
+    static PyObject loadGlobalCached(Code code, int at, Frame f, PyStr name) {
+        PyDict g = f.globals;
+        if (code.icVersion[at] == g.version) {
+            if (code.icAux[at] == 0) return g.valueAt(code.icIndex[at]);
+            if (code.icAux[at] == f.builtins.version) return f.builtins.valueAt(code.icIndex[at]);
+        }
+        return loadGlobal(code, at, f, name);
+    }
+
+    /** o[k] (borrowed), with the exact-list fast path. */
+    static PyObject subscript(PyObject o, PyObject k) {
+        if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE) {
+            long idx = i.value;
+            if (idx < 0) idx += l.size;
+            if (idx < 0 || idx >= l.size) throw Exc.indexError("list index out of range");
+            return l.items[(int) idx];
+        }
+        return Ops.getItem(o, k);
+    }
+
+    /** STORE_SUBSCR on ( v o k ) at stack[sp-3..sp): o[k] = v, then the three slots are cleared. */
+    static void storeSubscript(RefState rs, PyObject[] stack, int sp) {
+        PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
+        if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
+                && i.value >= 0 && i.value < l.size) {
+            // the stack's reference to v moves into the list
+            PyObject old = l.items[(int) i.value];
+            l.items[(int) i.value] = v;
+            Refs.decref(rs, old);
+        } else {
+            Ops.setItem(o, k, v);
+            Refs.decref(rs, v);
+        }
+        stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
+        Refs.decref(rs, k);
+        Refs.decref(rs, o);
+    }
+
+    /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */
+    static PyObject compare(PyObject a, PyObject b, int op) {
+        if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
+            return PyBool.of(Compare.result(Long.compare(x.value, y.value), op));
+        }
+        return Ops.richCompare(a, b, op);
+    }
+
+    /**
+     * UNPACK_SEQUENCE of an exact tuple or list of the right length; false (nothing done) for
+     * anything else, which the out-of-line path handles.
+     */
+    static boolean unpackFast(RefState rs, PyObject[] stack, int sp, int n) {
+        PyObject seq = stack[sp - 1];
+        PyObject[] items;
+        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) {
+            items = ((PyTuple) seq).items;
+        } else if (seq.type == PyList.TYPE && ((PyList) seq).size == n) {
+            items = ((PyList) seq).items;
+        } else {
+            return false;
+        }
+        // the items are counted before the sequence can die
+        for (int i = 0; i < n; i++) Refs.incref(items[i]);
+        stack[--sp] = null;
+        for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];
+        Refs.decref(rs, seq);
+        return true;
+    }
+
+    /** BUILD_TUPLE: the tuple takes over the references of stack[sp-n..sp). */
+    static void buildTuple(PyObject[] stack, int sp, int n) {
+        PyObject[] items = new PyObject[n];
+        sp -= n;
+        System.arraycopy(stack, sp, items, 0, n);
+        for (int i = 0; i < n; i++) stack[sp + i] = null;
+        stack[sp] = Refs.own(PyTuple.adopt(items));
+    }
+
+    /** BUILD_LIST: the list takes over the references of stack[sp-n..sp). */
+    static void buildList(PyObject[] stack, int sp, int n) {
+        PyObject[] items = new PyObject[Math.max(n, 4)];
+        sp -= n;
+        System.arraycopy(stack, sp, items, 0, n);
+        for (int i = 0; i < n; i++) stack[sp + i] = null;
+        stack[sp] = Refs.own(PyList.adopt(items, n));
+    }
 
     /** Clears stack[from..to), dropping the references the slots held. */
-    private static void dropSlots(RefState rs, PyObject[] stack, int from, int to) {
+    static void dropSlots(RefState rs, PyObject[] stack, int from, int to) {
         for (int i = from; i < to; i++) {
             PyObject v = stack[i];
             stack[i] = null;
@@ -799,43 +737,5 @@ public final class Interpreter {
         v = f.builtins.getStr(n);
         if (v != null) return v;
         throw Exc.nameError(n.value);
-    }
-
-    private static String[] kwNames(PyTuple t) {
-        String[] r = new String[t.items.length];
-        for (int i = 0; i < r.length; i++) r[i] = ((PyStr) t.items[i]).value;
-        return r;
-    }
-
-    /** Calls meth(self, stack[off..off+n)). */
-    private static PyObject callMethodOnStack(PyObject meth, PyObject self, PyObject[] stack, int off, int n) {
-        if (meth instanceof PyFunction fn) {
-            return callFunction(fn, stack, off, n, null, self);
-        }
-        PyObject[] args = new PyObject[n];
-        System.arraycopy(stack, off, args, 0, n);
-        if (meth instanceof PyMethodDescr md) {
-            if (!self.type.isSubtypeOf(md.owner)) {
-                throw Exc.typeError("descriptor '" + md.name + "' for '" + md.owner.name + "' objects doesn't apply to a '"
-                        + self.type.name + "' object");
-            }
-            return md.impl.call(self, args, null);
-        }
-        PyObject[] all = new PyObject[n + 1];
-        all[0] = self;
-        System.arraycopy(args, 0, all, 1, n);
-        return meth.call(all, null);
-    }
-
-    /** Calls f with npos positional values at stack[off..] followed by the keyword values. */
-    static PyObject callOnStack(PyObject fn, PyObject[] stack, int off, int npos, String[] kwnames) {
-        if (fn instanceof PyFunction pf) return callFunction(pf, stack, off, npos, kwnames, null);
-        if (fn instanceof PyMethod m && m.func instanceof PyFunction pf) {
-            return callFunction(pf, stack, off, npos, kwnames, m.self);
-        }
-        int n = npos + (kwnames == null ? 0 : kwnames.length);
-        PyObject[] args = new PyObject[n];
-        System.arraycopy(stack, off, args, 0, n);
-        return fn.call(args, kwnames);
     }
 }

@@ -52,7 +52,17 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> conformanceCases() throws IOException {
-        return run(List.of());
+        return run(List.of(), List.of());
+    }
+
+    /**
+     * The same corpus with every function compiled by the JIT on its first call (the default
+     * threshold leaves most of these short programs in the eval loop), under --debug-refs so
+     * that the compiled code's reference counting is checked too.
+     */
+    @TestFactory
+    Stream<DynamicTest> conformanceCasesCompiledUnderDebugRefs() throws IOException {
+        return run(List.of("--debug-refs"), List.of("-Dtoy.jit.threshold=0"));
     }
 
     /**
@@ -61,10 +71,10 @@ class ConformanceTest {
      */
     @TestFactory
     Stream<DynamicTest> conformanceCasesUnderDebugRefs() throws IOException {
-        return run(List.of("--debug-refs"));
+        return run(List.of("--debug-refs"), List.of());
     }
 
-    private Stream<DynamicTest> run(List<String> options) throws IOException {
+    private Stream<DynamicTest> run(List<String> options, List<String> jvmOptions) throws IOException {
         Path dir = ToyRun.corpusDir();
         Map<String, String> known = ToyRun.readKnownFailures(dir.resolve("known-failures.txt"));
         String only = System.getProperty("conformance.only");
@@ -88,7 +98,7 @@ class ConformanceTest {
         for (Path c : cases) {
             List<String> args = new ArrayList<>(options);
             args.add(c.toString());
-            runs.put(caseName(c), pool.submit(() -> ToyRun.run(args, TIMEOUT_SECONDS)));
+            runs.put(caseName(c), pool.submit(() -> ToyRun.run(args, TIMEOUT_SECONDS, null, jvmOptions)));
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Path c : cases) {

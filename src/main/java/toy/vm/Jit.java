@@ -1,0 +1,481 @@
+package toy.vm;
+
+import static toy.compile.Opcode.*;
+
+import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import toy.compile.Code;
+import toy.compile.StackDepth;
+import toy.object.Refs;
+
+/**
+ * The JIT: compiles a hot Python function's bytecode to a JVM class, so that HotSpot compiles
+ * each Python function as its own small method instead of running it through the eval loop's
+ * dispatch.
+ *
+ * <h2>The design</h2>
+ *
+ * <p>A compiled function is the eval loop unrolled: for each instruction it calls the static
+ * method of {@link JitOps} that does that instruction's work, with the instruction's argument
+ * and its value-stack depth as constants, and it branches with JVM jumps. There is no
+ * fetch, no decode, no dispatch and no stack-pointer variable left, and HotSpot inlines the
+ * small instruction bodies into the method and optimises across them.
+ *
+ * <p>All of the frame's state stays where the eval loop keeps it: locals, cells and the value
+ * stack in the frame's arrays, with the same reference counting. That is what makes the two
+ * interchangeable at any instruction boundary, the invariant everything here rests on: at the
+ * start of every instruction, the frame's arrays hold exactly what they would hold in the
+ * eval loop, and the depth of the stack is the constant the compiler computed. So:
+ * <ul>
+ *   <li><b>Exceptions leave compiled code.</b> The compiled method catches a {@code
+ *       PyException} once, around everything, and hands the frame to the eval loop
+ *       ({@link JitOps#deopt}), which raises the exception at the instruction that failed:
+ *       traceback entries, handler search and the handler itself are the loop's, unchanged.
+ *       A local variable holds the index of the running instruction for this.</li>
+ *   <li><b>The loop hands hot loops over.</b> A backward jump in the eval loop counts towards
+ *       the code's hotness; once the code is compiled, the loop stores pc and stack depth in the
+ *       frame and calls the compiled code, which enters at that loop header (on-stack
+ *       replacement). The compiled method starts with a switch over its entry points: the
+ *       start and every loop header.</li>
+ *   <li><b>And takes them back.</b> When the loop runs a compiled frame (after an exception,
+ *       or for an instruction left to it: bare {@code raise}, {@code RERAISE}, {@code
+ *       LOAD_NAME}...) and reaches a backward jump, it returns {@link JitOps#RESUME} instead of
+ *       calling the compiled code again, and the compiled method re-enters its own switch. So
+ *       a loop that raises and catches an exception on every iteration does not grow the Java
+ *       stack.</li>
+ * </ul>
+ *
+ * <p>Everything else is as in the eval loop: the zero-count table is drained after every
+ * instruction that can drop a reference (objects die at the same instruction), the eval
+ * breaker is checked at backward jumps and at calls (the GIL changes hands at the same
+ * points), and calls go through {@link Calls#call}, which runs a compiled callee's
+ * {@link JitCode} directly.
+ *
+ * <h2>What is compiled, and when</h2>
+ *
+ * <p>Function bodies, comprehensions and generators (code with its own locals; not coroutines),
+ * once they have been called, resumed or have looped {@link #THRESHOLD} times. A generator's
+ * compiled code returns at a yield, and the instruction after each yield is an entry point of
+ * the switch, where the next resumption comes in. Module and
+ * class bodies run once and stay in the eval loop; so does everything in chaos mode
+ * (--switch-every-instruction checks the breaker at every instruction, which only the loop
+ * does). Code the JVM cannot take (a method over 64 KiB) is left to the loop for good.
+ * {@code -Dtoy.jit=false} turns the JIT off; {@code -Dtoy.jit.threshold=N} sets the threshold
+ * (0 compiles every function on its first call, which the tests use to run the whole
+ * conformance corpus through compiled code); {@code -Dtoy.jit.trace=true} reports each
+ * compilation on stderr.
+ *
+ * <p>Trade-offs: every compiled function is a class (about a millisecond to generate and load,
+ * and some metaspace); the stack stays in an array that the JVM cannot keep in registers;
+ * {@code yield from} and {@code await} still run in the loop.
+ */
+public final class Jit {
+    private Jit() {}
+
+    static final boolean ENABLED = !"false".equals(System.getProperty("toy.jit"));
+    /** Calls plus loop iterations in the eval loop before a code object is compiled. */
+    static final int THRESHOLD = Integer.getInteger("toy.jit.threshold", 1000);
+
+    /** -Dtoy.jit.trace=true prints each compilation on stderr (what got hot, and where). */
+    private static final boolean TRACE = Boolean.getBoolean("toy.jit.trace");
+
+    /** hotness of a code object the JIT will not compile: far from the threshold. */
+    private static final int NEVER = Integer.MIN_VALUE;
+
+    private static final String FRAME = "Ltoy/vm/Frame;", TS = "Ltoy/vm/ThreadState;", RS = "Ltoy/object/RefState;",
+            PO = "Ltoy/object/PyObject;", POA = "[Ltoy/object/PyObject;", CODE = "Ltoy/compile/Code;",
+            JC = "Ltoy/vm/JitCode;", OPS = "toy/vm/JitOps";
+
+    // the compiled method's local variables
+    private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
+            PC = 9, RESULT = 10, FLAG = 11;
+
+    private static int serial;
+
+    /**
+     * Compiles code (called under the GIL when it is hot); true when code.jit is now set. A
+     * code object the JIT cannot take is marked so that it is never tried again.
+     */
+    static boolean compile(Code code) {
+        if (!ENABLED || Interpreter.CHAOS || (code.flags & (Code.COROUTINE | Code.ASYNC_GENERATOR)) != 0
+                || (code.flags & Code.NEWLOCALS) == 0) {
+            code.hotness = NEVER;
+            return false;
+        }
+        int[] depth = StackDepth.depths(code.code);
+        if (!consistent(code.code, depth)) {
+            code.hotness = NEVER;
+            return false;
+        }
+        try {
+            byte[] bytes = generate(code, depth, "toy/vm/JitCode$" + (++serial));
+            Class<?> cls = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
+            code.jit = cls.getDeclaredConstructor(int[].class).newInstance((Object) depth);
+            if (TRACE) System.err.println("toy: jit: compiled " + code.qualname + " (" + code.filename + ":" + code.firstLine + ")");
+            return true;
+        } catch (RuntimeException | ReflectiveOperationException e) {
+            // MethodTooLargeException and the like: the eval loop keeps running this code
+            code.hotness = NEVER;
+            return false;
+        }
+    }
+
+    /** Whether every reachable instruction leaves its successors the depth they were computed with. */
+    private static boolean consistent(int[] ins, int[] depth) {
+        for (int pc = 0; pc < ins.length; pc++) {
+            int op = ins[pc] & 0xFF, arg = ins[pc] >>> 8;
+            if (depth[pc] < 0) continue;
+            if (falls(op, arg) && pc + 1 < ins.length && depth[pc + 1] != depth[pc] + StackDepth.effect(op, arg, false)) {
+                return false;
+            }
+            if (isJump(op) && op != SETUP_FINALLY && op != SETUP_WITH && op != SETUP_ASYNC_WITH
+                    && depth[arg] != depth[pc] + StackDepth.effect(op, arg, true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the instruction can go on to the next one. */
+    private static boolean falls(int op, int arg) {
+        return op != JUMP && op != JUMP_BACKWARD && op != RETURN_VALUE && op != RERAISE && op != RAISE_VARARGS;
+    }
+
+    /** Instructions the compiled code leaves to the eval loop. */
+    private static boolean interpreted(int op, int arg) {
+        return op == YIELD_FROM || op == RERAISE || op == END_ASYNC_FOR || op == LOAD_NAME
+                || op == STORE_NAME || (op == RAISE_VARARGS && arg == 0);
+    }
+
+    private static byte[] generate(Code code, int[] depth, String name) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
+        };
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "toy/vm/JitCode", null);
+        MethodVisitor init = cw.visitMethod(0, "<init>", "([I)V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitVarInsn(Opcodes.ALOAD, 1);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "toy/vm/JitCode", "<init>", "([I)V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "(" + FRAME + TS + RS + "I)" + PO, null, null);
+        mv.visitCode();
+        new Emitter(mv, code, depth).method();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** Writes the run method of one code object. */
+    private static final class Emitter {
+        private final MethodVisitor mv;
+        private final int[] ins, depth;
+        private final Label[] at;
+        private final Label loop = new Label();
+
+        Emitter(MethodVisitor mv, Code code, int[] depth) {
+            this.mv = mv;
+            this.ins = code.code;
+            this.depth = depth;
+            this.at = new Label[ins.length + 1];
+            for (int i = 0; i <= ins.length; i++) at[i] = new Label();
+        }
+
+        void method() {
+            // the frame's arrays in locals, then the entry switch inside the one try block
+            copyField(F, "toy/vm/Frame", "stack", POA, STACK);
+            copyField(F, "toy/vm/Frame", "locals", POA, LOCALS);
+            copyField(F, "toy/vm/Frame", "code", CODE, CODEV);
+            copyField(CODEV, "toy/compile/Code", "consts", POA, CONSTS);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
+            load(F);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "yielded", "Z");
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+            Label tryStart = new Label(), tryEnd = new Label(), onPy = new Label(), onOverflow = new Label();
+            mv.visitTryCatchBlock(tryStart, tryEnd, onPy, "toy/object/PyException");
+            mv.visitTryCatchBlock(tryStart, tryEnd, onOverflow, "java/lang/StackOverflowError");
+            mv.visitLabel(loop);
+            mv.visitLabel(tryStart);
+            entrySwitch();
+            for (int pc = 0; pc < ins.length; pc++) {
+                mv.visitLabel(at[pc]);
+                if (depth[pc] >= 0) instruction(pc);
+            }
+            mv.visitLabel(at[ins.length]);
+            interpret(-1); // never reached: the last instruction returns or jumps
+            mv.visitLabel(tryEnd);
+            // an exception: the eval loop raises it at the failed instruction
+            mv.visitLabel(onPy);
+            mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+            loadAll();
+            load(RESULT);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
+            mv.visitVarInsn(Opcodes.ILOAD, PC);
+            ops("deopt", "(" + JC + FRAME + TS + RS + "ILtoy/object/PyException;I)" + PO);
+            resultOrResume();
+            mv.visitLabel(onOverflow);
+            mv.visitInsn(Opcodes.POP);
+            loadAll();
+            mv.visitVarInsn(Opcodes.ILOAD, PC);
+            ops("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
+            resultOrResume();
+        }
+
+        /** Jumps to f.pc: the start, a loop header, or anywhere else through the eval loop. */
+        private void entrySwitch() {
+            java.util.TreeSet<Integer> entries = new java.util.TreeSet<>();
+            entries.add(0);
+            for (int pc = 0; pc < ins.length; pc++) {
+                if ((ins[pc] & 0xFF) == JUMP_BACKWARD && depth[pc] >= 0) entries.add(ins[pc] >>> 8);
+                if ((ins[pc] & 0xFF) == YIELD_VALUE && depth[pc] >= 0) entries.add(pc + 1);
+            }
+            int[] keys = entries.stream().mapToInt(Integer::intValue).toArray();
+            Label[] targets = new Label[keys.length];
+            for (int i = 0; i < keys.length; i++) targets[i] = at[keys[i]];
+            Label other = new Label();
+            load(F);
+            field("toy/vm/Frame", "pc", "I");
+            mv.visitLookupSwitchInsn(other, keys, targets);
+            mv.visitLabel(other);
+            load(F);
+            field("toy/vm/Frame", "pc", "I");
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
+            loadAll();
+            mv.visitVarInsn(Opcodes.ILOAD, PC);
+            ops("interpret", "(" + JC + FRAME + TS + RS + "II)" + PO);
+            resultOrResume();
+        }
+
+        /** Returns the value on the JVM stack, or re-enters the entry switch when it is RESUME. */
+        private void resultOrResume() {
+            mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+            load(RESULT);
+            ops("isResume", "(" + PO + ")Z");
+            mv.visitJumpInsn(Opcodes.IFNE, loop);
+            load(RESULT);
+            mv.visitInsn(Opcodes.ARETURN);
+        }
+
+        private void instruction(int pc) {
+            int op = ins[pc] & 0xFF, arg = ins[pc] >>> 8, s = depth[pc];
+            if (Refs.DEBUG) {
+                mv.visitLdcInsn(NAMES[op]);
+                mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
+            }
+            if (interpreted(op, arg)) {
+                interpret(pc);
+                return;
+            }
+            iconst(pc);
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
+            switch (op) {
+                case NOP -> { }
+                case POP_TOP -> { args(R, STACK); iconst(s); call("popTop", "(" + RS + POA + "I)V"); drain(); }
+                case DUP_TOP -> { args(STACK); iconst(s); call("dupTop", "(" + POA + "I)V"); }
+                case DUP_TOP_TWO -> { args(STACK); iconst(s); call("dupTopTwo", "(" + POA + "I)V"); }
+                case ROT_TWO -> { args(STACK); iconst(s); call("rotTwo", "(" + POA + "I)V"); }
+                case ROT_THREE -> { args(STACK); iconst(s); call("rotThree", "(" + POA + "I)V"); }
+                case LOAD_CONST -> { args(STACK); iconst(s); load(CONSTS); iconst(arg); call("loadConst", "(" + POA + "I" + POA + "I)V"); }
+                case LOAD_FAST -> {
+                    args(STACK); iconst(s); load(LOCALS); iconst(arg); load(CODEV);
+                    call("loadFast", "(" + POA + "I" + POA + "I" + CODE + ")V");
+                }
+                case STORE_FAST -> {
+                    args(R, STACK); iconst(s); load(LOCALS); iconst(arg);
+                    call("storeFast", "(" + RS + POA + "I" + POA + "I)V");
+                    drain();
+                }
+                case LOAD_DEREF -> { args(F, STACK); iconst(s); iconst(arg); call("loadDeref", "(" + FRAME + POA + "II)V"); }
+                case STORE_DEREF -> {
+                    args(R, F, STACK); iconst(s); iconst(arg);
+                    call("storeDeref", "(" + RS + FRAME + POA + "II)V");
+                    drain();
+                }
+                case LOAD_CLOSURE -> { args(F, STACK); iconst(s); iconst(arg); call("loadClosure", "(" + FRAME + POA + "II)V"); }
+                case LOAD_GLOBAL -> {
+                    args(F, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg);
+                    call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
+                }
+                case LOAD_ATTR, STORE_ATTR -> {
+                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg);
+                    call(op == LOAD_ATTR ? "loadAttr" : "storeAttr", "(" + RS + POA + "I" + CODE + "II)V");
+                    drain();
+                }
+                case LOAD_METHOD -> {
+                    args(STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg);
+                    call("loadMethod", "(" + POA + "I" + CODE + "II)V");
+                    drain();
+                }
+                case CALL, CALL_METHOD, CALL_KW -> {
+                    args(F, T, R); load(ZBASE); load(STACK); iconst(s); iconst(pc); iconst(op); iconst(arg);
+                    call("call", "(" + FRAME + TS + RS + "I" + POA + "IIII)V");
+                    drain();
+                }
+                case BINARY_SUBSCR -> { args(R, STACK); iconst(s); call("binarySubscr", "(" + RS + POA + "I)V"); drain(); }
+                case STORE_SUBSCR -> { args(R, STACK); iconst(s); call("storeSubscr", "(" + RS + POA + "I)V"); drain(); }
+                case BINARY_OP, INPLACE_OP -> {
+                    args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
+                    call("binaryOp", "(" + RS + POA + "IIZ)V");
+                    drain();
+                }
+                case UNARY_OP, COMPARE_OP, IS_OP, CONTAINS_OP -> {
+                    String m = op == UNARY_OP ? "unaryOp" : op == COMPARE_OP ? "compareOp" : op == IS_OP ? "isOp" : "containsOp";
+                    args(R, STACK); iconst(s); iconst(arg);
+                    call(m, "(" + RS + POA + "II)V");
+                    drain();
+                }
+                case UNARY_NOT -> { args(R, STACK); iconst(s); call("unaryNot", "(" + RS + POA + "I)V"); drain(); }
+                case JUMP -> mv.visitJumpInsn(Opcodes.GOTO, at[arg]);
+                case JUMP_BACKWARD -> {
+                    if (EvalBreaker.ENABLED) {
+                        Label go = new Label();
+                        load(T);
+                        field("toy/vm/ThreadState", "evalBreaker", "I");
+                        mv.visitJumpInsn(Opcodes.IFEQ, go);
+                        args(F, T); iconst(pc); iconst(s);
+                        call("breaker", "(" + FRAME + TS + "II)V");
+                        drain();
+                        mv.visitLabel(go);
+                    }
+                    mv.visitJumpInsn(Opcodes.GOTO, at[arg]);
+                }
+                case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+                    args(R, STACK); iconst(s);
+                    call(op == POP_JUMP_IF_FALSE ? "popJumpIfFalse" : "popJumpIfTrue", "(" + RS + POA + "I)Z");
+                    branch(arg);
+                }
+                case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
+                    args(R, STACK); iconst(s); iconst(op == POP_JUMP_IF_NONE ? 1 : 0);
+                    call("popJumpIfNone", "(" + RS + POA + "IZ)Z");
+                    branch(arg);
+                }
+                case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP -> {
+                    args(R, STACK); iconst(s); iconst(op == JUMP_IF_TRUE_OR_POP ? 1 : 0);
+                    call("jumpOrPop", "(" + RS + POA + "IZ)Z");
+                    branch(arg);
+                }
+                case JUMP_IF_NOT_EXC_MATCH -> {
+                    args(R, STACK); iconst(s);
+                    call("jumpIfNotExcMatch", "(" + RS + POA + "I)Z");
+                    branch(arg);
+                }
+                case GET_ITER -> { args(R, STACK); iconst(s); call("getIter", "(" + RS + POA + "I)V"); drain(); }
+                case FOR_ITER -> { args(R, STACK); iconst(s); call("forIter", "(" + RS + POA + "I)Z"); branch(arg); }
+                case BUILD_TUPLE, BUILD_LIST -> {
+                    args(STACK); iconst(s); iconst(arg);
+                    call(op == BUILD_TUPLE ? "buildTuple" : "buildList", "(" + POA + "II)V");
+                    drain();
+                }
+                case LIST_APPEND -> { args(R, STACK); iconst(s); iconst(arg); call("listAppend", "(" + RS + POA + "II)V"); drain(); }
+                case UNPACK_SEQUENCE -> {
+                    args(F, T, R, STACK); iconst(s); iconst(pc); iconst(arg);
+                    call("unpackSequence", "(" + FRAME + TS + RS + POA + "III)V");
+                    drain();
+                }
+                case RETURN_VALUE -> {
+                    args(R, F, STACK); iconst(s);
+                    call("returnValue", "(" + RS + FRAME + POA + "I)" + PO);
+                    mv.visitInsn(Opcodes.ARETURN);
+                }
+                case YIELD_VALUE -> {
+                    args(F, STACK); iconst(s); iconst(pc);
+                    call("yieldValue", "(" + FRAME + POA + "II)" + PO);
+                    mv.visitInsn(Opcodes.ARETURN);
+                }
+                case SETUP_FINALLY -> { args(F); iconst(arg); iconst(s); call("setupFinally", "(" + FRAME + "II)V"); }
+                case POP_BLOCK -> { args(F); call("popBlock", "(" + FRAME + ")V"); }
+                case RAISE_VARARGS -> { args(STACK); iconst(s); iconst(arg); call("raise", "(" + POA + "II)V"); }
+                default -> {
+                    args(F, T, STACK); iconst(s); iconst(pc); iconst(op); iconst(arg);
+                    call("slow", "(" + FRAME + TS + POA + "IIII)V");
+                    drain();
+                }
+            }
+        }
+
+        /** A conditional jump: the helper's boolean is kept while the table is drained. */
+        private void branch(int target) {
+            mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+            drain();
+            mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+            mv.visitJumpInsn(Opcodes.IFNE, at[target]);
+        }
+
+        /** The instruction boundary: objects dropped by the instruction die here. */
+        private void drain() {
+            Label none = new Label();
+            load(R);
+            load(ZBASE);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "toy/object/RefState", "pending", "(I)Z", false);
+            mv.visitJumpInsn(Opcodes.IFEQ, none);
+            load(R);
+            load(ZBASE);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Refs", "drain", "(" + RS + "I)V", false);
+            mv.visitLabel(none);
+        }
+
+        /** Hands the frame to the eval loop at pc (-1: at f.pc). */
+        private void interpret(int pc) {
+            loadAll();
+            if (pc < 0) {
+                load(F);
+                field("toy/vm/Frame", "pc", "I");
+            } else {
+                iconst(pc);
+            }
+            ops("interpret", "(" + JC + FRAME + TS + RS + "II)" + PO);
+            resultOrResume();
+        }
+
+        private void loadAll() {
+            load(THIS);
+            args(F, T, R);
+            load(ZBASE);
+        }
+
+        private void args(int... vars) {
+            for (int v : vars) load(v);
+        }
+
+        private void load(int var) {
+            mv.visitVarInsn(var == ZBASE || var == PC ? Opcodes.ILOAD : Opcodes.ALOAD, var);
+        }
+
+        /** local[to] = local[from].name */
+        private void copyField(int from, String owner, String name, String desc, int to) {
+            load(from);
+            field(owner, name, desc);
+            mv.visitVarInsn(Opcodes.ASTORE, to);
+        }
+
+        private void field(String owner, String name, String desc) {
+            mv.visitFieldInsn(Opcodes.GETFIELD, owner, name, desc);
+        }
+
+        private void iconst(int v) {
+            if (v >= -1 && v <= 5) mv.visitInsn(Opcodes.ICONST_0 + v);
+            else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(Opcodes.BIPUSH, v);
+            else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(Opcodes.SIPUSH, v);
+            else mv.visitLdcInsn(v);
+        }
+
+        private void call(String name, String desc) {
+            ops(name, desc);
+        }
+
+        private void ops(String name, String desc) {
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, desc, false);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package toy.vm;
+
+import static toy.compile.Opcode.*;
+
+import toy.compile.Code;
+import toy.object.*;
+
+/**
+ * The instruction bodies that code compiled by {@link Jit} calls: one static method per
+ * instruction, taking the frame's arrays and the instruction's stack depth {@code s} (a
+ * constant in the compiled code) where the eval loop uses its {@code sp}. Each does exactly
+ * what the eval loop's case does, with the same reference counting: an operand stays on the
+ * stack until its instruction succeeds, so an exception finds every live reference in
+ * {@code stack[0..s)}. The JIT inlines these small methods into the compiled function.
+ */
+public final class JitOps {
+    private JitOps() {}
+
+    /**
+     * Returned by the eval loop when it was resuming a compiled frame (after an exception or
+     * an instruction the JIT leaves to it) and reaches a loop header: the compiled code goes
+     * on from {@code f.pc}.
+     */
+    static final PyObject RESUME = new PyObject(PyType.OBJECT) {};
+
+    // ----- leaving compiled code for the eval loop ---------------------------------------------
+
+    /** An exception inside compiled code: the eval loop raises it at instruction pc and goes on. */
+    public static PyObject deopt(JitCode jc, Frame f, ThreadState ts, RefState rs, int zbase, PyException e, int pc) {
+        f.pc = pc + 1;
+        f.sp = jc.depth[pc];
+        return Interpreter.resume(f, ts, e, rs, zbase);
+    }
+
+    /** The compiled code ran out of Java stack at instruction pc. */
+    public static PyObject overflow(JitCode jc, Frame f, ThreadState ts, RefState rs, int zbase, int pc) {
+        return deopt(jc, f, ts, rs, zbase, Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded"), pc);
+    }
+
+    /** An instruction the JIT leaves to the eval loop: the loop runs from pc. */
+    public static PyObject interpret(JitCode jc, Frame f, ThreadState ts, RefState rs, int zbase, int pc) {
+        f.pc = pc;
+        f.sp = jc.depth[pc];
+        return Interpreter.resume(f, ts, null, rs, zbase);
+    }
+
+    /** A backward jump found the eval breaker set: serve it (the GIL may change hands here). */
+    public static void breaker(Frame f, ThreadState ts, int pc, int s) {
+        f.lasti = pc;
+        f.sp = s;
+        EvalBreaker.handle(ts, f);
+    }
+
+    public static boolean isResume(PyObject r) { return r == RESUME; }
+
+    // ----- the stack ---------------------------------------------------------------------------
+
+    public static void popTop(RefState rs, PyObject[] stack, int s) {
+        PyObject v = stack[s - 1];
+        stack[s - 1] = null;
+        if (v != null) Refs.decref(rs, v);
+    }
+
+    public static void dupTop(PyObject[] stack, int s) {
+        stack[s] = Refs.own(stack[s - 1]);
+    }
+
+    public static void dupTopTwo(PyObject[] stack, int s) {
+        stack[s] = Refs.own(stack[s - 2]);
+        stack[s + 1] = Refs.own(stack[s - 1]);
+    }
+
+    public static void rotTwo(PyObject[] stack, int s) {
+        PyObject t = stack[s - 1];
+        stack[s - 1] = stack[s - 2];
+        stack[s - 2] = t;
+    }
+
+    public static void rotThree(PyObject[] stack, int s) {
+        PyObject t = stack[s - 1];
+        stack[s - 1] = stack[s - 2];
+        stack[s - 2] = stack[s - 3];
+        stack[s - 3] = t;
+    }
+
+    // ----- variables ---------------------------------------------------------------------------
+
+    public static void loadConst(PyObject[] stack, int s, PyObject[] consts, int i) {
+        stack[s] = Refs.own(consts[i]);
+    }
+
+    public static void loadFast(PyObject[] stack, int s, PyObject[] locals, int i, Code code) {
+        PyObject v = locals[i];
+        if (v == null) throw Interpreter.unboundLocal(code, i);
+        Refs.incref(v);
+        stack[s] = v;
+    }
+
+    public static void storeFast(RefState rs, PyObject[] stack, int s, PyObject[] locals, int i) {
+        PyObject old = locals[i];
+        locals[i] = stack[s - 1];
+        stack[s - 1] = null;
+        if (old != null) Refs.decref(rs, old);
+    }
+
+    public static void loadDeref(Frame f, PyObject[] stack, int s, int i) {
+        PyObject v = f.cells[i].value;
+        if (v == null) throw Interpreter.unboundDeref(f.code, i);
+        Refs.incref(v);
+        stack[s] = v;
+    }
+
+    public static void storeDeref(RefState rs, Frame f, PyObject[] stack, int s, int i) {
+        PyCell cell = f.cells[i];
+        PyObject old = cell.value;
+        cell.value = stack[s - 1];
+        stack[s - 1] = null;
+        if (old != null) Refs.decref(rs, old);
+    }
+
+    public static void loadClosure(Frame f, PyObject[] stack, int s, int i) {
+        stack[s] = Refs.own(f.cells[i]);
+    }
+
+    public static void loadGlobal(Frame f, PyObject[] stack, int s, Code code, int pc, int i) {
+        PyObject v = Interpreter.loadGlobalCached(code, pc, f, code.names[i]);
+        Refs.incref(v);
+        stack[s] = v;
+    }
+
+    // ----- attributes and items ----------------------------------------------------------------
+
+    public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
+        PyObject o = stack[s - 1];
+        PyObject r = AttrCache.load(code, pc, o, code.names[i]);
+        Refs.incref(r);
+        stack[s - 1] = r;
+        Refs.decref(rs, o);
+    }
+
+    public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
+        PyObject o = stack[s - 1], v = stack[s - 2];
+        AttrCache.store(code, pc, o, code.names[i], v);
+        stack[s - 1] = null;
+        stack[s - 2] = null;
+        Refs.decref(rs, o);
+        Refs.decref(rs, v);
+    }
+
+    public static void loadMethod(PyObject[] stack, int s, Code code, int pc, int i) {
+        AttrCache.loadMethod(code, pc, stack, s, code.names[i]);
+    }
+
+    public static void binarySubscr(RefState rs, PyObject[] stack, int s) {
+        PyObject k = stack[s - 1];
+        PyObject o = stack[s - 2];
+        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), k, o);
+    }
+
+    public static void storeSubscr(RefState rs, PyObject[] stack, int s) {
+        Interpreter.storeSubscript(rs, stack, s);
+    }
+
+    // ----- operators ---------------------------------------------------------------------------
+
+    /** BINARY_OP (inplace false) and INPLACE_OP. */
+    public static void binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        PyObject r = Ops.arith(a, b, op);
+        if (r == null) r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+        replaceTwo(rs, stack, s, r, a, b);
+    }
+
+    /** The result r (borrowed) replaces the two operands x and y on top of the stack, which are dropped. */
+    private static void replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y) {
+        Refs.incref(r);
+        stack[s - 1] = null;
+        stack[s - 2] = r;
+        Refs.decref(rs, x);
+        Refs.decref(rs, y);
+    }
+
+    public static void unaryOp(RefState rs, PyObject[] stack, int s, int op) {
+        PyObject a = stack[s - 1];
+        PyObject r = Ops.unary(a, op);
+        Refs.incref(r);
+        stack[s - 1] = r;
+        Refs.decref(rs, a);
+    }
+
+    public static void unaryNot(RefState rs, PyObject[] stack, int s) {
+        PyObject a = stack[s - 1];
+        stack[s - 1] = Refs.own(Ops.isTrue(a) ? PyBool.FALSE : PyBool.TRUE);
+        Refs.decref(rs, a);
+    }
+
+    public static void compareOp(RefState rs, PyObject[] stack, int s, int op) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        replaceTwo(rs, stack, s, Interpreter.compare(a, b, op), a, b);
+    }
+
+    public static void isOp(RefState rs, PyObject[] stack, int s, int arg) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        stack[s - 1] = null;
+        stack[s - 2] = Refs.own(PyBool.of((a == b) ^ (arg == 1)));
+        Refs.decref(rs, a);
+        Refs.decref(rs, b);
+    }
+
+    public static void containsOp(RefState rs, PyObject[] stack, int s, int arg) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        boolean r = Ops.contains(b, a);
+        stack[s - 1] = null;
+        stack[s - 2] = Refs.own(PyBool.of(r ^ (arg == 1)));
+        Refs.decref(rs, a);
+        Refs.decref(rs, b);
+    }
+
+    // ----- jumps: each returns true when the jump is taken ----------------------------------
+
+    public static boolean popJumpIfFalse(RefState rs, PyObject[] stack, int s) {
+        PyObject v = stack[s - 1];
+        boolean jump = v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v));
+        stack[s - 1] = null;
+        Refs.decref(rs, v);
+        return jump;
+    }
+
+    public static boolean popJumpIfTrue(RefState rs, PyObject[] stack, int s) {
+        PyObject v = stack[s - 1];
+        boolean jump = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
+        stack[s - 1] = null;
+        Refs.decref(rs, v);
+        return jump;
+    }
+
+    /** POP_JUMP_IF_NONE (none true) and POP_JUMP_IF_NOT_NONE. */
+    public static boolean popJumpIfNone(RefState rs, PyObject[] stack, int s, boolean none) {
+        PyObject v = stack[s - 1];
+        stack[s - 1] = null;
+        Refs.decref(rs, v);
+        return (v == Py.None) == none;
+    }
+
+    /** JUMP_IF_FALSE_OR_POP (whenTrue false) and JUMP_IF_TRUE_OR_POP. */
+    public static boolean jumpOrPop(RefState rs, PyObject[] stack, int s, boolean whenTrue) {
+        if (Ops.isTrue(stack[s - 1]) == whenTrue) return true;
+        PyObject v = stack[s - 1];
+        stack[s - 1] = null;
+        Refs.decref(rs, v);
+        return false;
+    }
+
+    public static boolean jumpIfNotExcMatch(RefState rs, PyObject[] stack, int s) {
+        PyObject type = stack[s - 1];
+        stack[s - 1] = null;
+        try {
+            return !Raise.matches((PyBaseException) stack[s - 2], type);
+        } finally {
+            Refs.decref(rs, type);
+        }
+    }
+
+    // ----- iteration and building ---------------------------------------------------------------
+
+    public static void getIter(RefState rs, PyObject[] stack, int s) {
+        PyObject o = stack[s - 1];
+        PyObject it = Ops.iter(o);
+        Refs.incref(it);
+        stack[s - 1] = it;
+        Refs.decref(rs, o);
+    }
+
+    /** FOR_ITER: true when the iterator is exhausted (and popped), the jump out of the loop. */
+    public static boolean forIter(RefState rs, PyObject[] stack, int s) {
+        PyObject v = Ops.next(stack[s - 1]);
+        if (v != null) {
+            Refs.incref(v);
+            stack[s] = v;
+            return false;
+        }
+        PyObject it = stack[s - 1];
+        stack[s - 1] = null;
+        Refs.decref(rs, it);
+        return true;
+    }
+
+    public static void buildTuple(PyObject[] stack, int s, int n) {
+        Interpreter.buildTuple(stack, s, n);
+    }
+
+    public static void buildList(PyObject[] stack, int s, int n) {
+        Interpreter.buildList(stack, s, n);
+    }
+
+    public static void listAppend(RefState rs, PyObject[] stack, int s, int arg) {
+        PyObject v = stack[s - 1];
+        stack[s - 1] = null;
+        ((PyList) stack[s - 1 - arg]).append(v);
+        Refs.decref(rs, v);
+    }
+
+    public static void unpackSequence(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n) {
+        if (!Interpreter.unpackFast(rs, stack, s, n)) {
+            f.lasti = pc;
+            SlowOps.execute(UNPACK_SEQUENCE, n, f, ts, stack, s);
+        }
+    }
+
+    // ----- calls, blocks and the rest --------------------------------------------------------------
+
+    /** CALL, CALL_METHOD and CALL_KW: the result replaces the callable and arguments. */
+    public static void call(Frame f, ThreadState ts, RefState rs, int zbase, PyObject[] stack, int s, int pc, int op, int arg) {
+        f.lasti = pc;
+        Calls.call(f, ts, rs, zbase, stack, s, op, arg);
+    }
+
+    public static PyObject returnValue(RefState rs, Frame f, PyObject[] stack, int s) {
+        PyObject r = stack[s - 1];
+        stack[s - 1] = null;
+        f.sp = s - 1;
+        return Interpreter.finishReturn(rs, f, r);
+    }
+
+    /** YIELD_VALUE: the frame suspends; the next resumption enters at pc + 1. */
+    public static PyObject yieldValue(Frame f, PyObject[] stack, int s, int pc) {
+        PyObject r = stack[s - 1];
+        stack[s - 1] = null;
+        f.sp = s - 1;
+        f.pc = pc + 1;
+        f.lasti = pc;
+        f.yielded = true;
+        return r;
+    }
+
+    public static void setupFinally(Frame f, int handler, int s) { f.pushBlock(handler, s); }
+
+    public static void popBlock(Frame f) { f.nblocks--; }
+
+    public static void raise(PyObject[] stack, int s, int arg) {
+        throw Raise.build(arg == 2 ? stack[s - 2] : stack[s - 1], arg == 2 ? stack[s - 1] : null);
+    }
+
+    /** An instruction the eval loop also keeps out of line. */
+    public static void slow(Frame f, ThreadState ts, PyObject[] stack, int s, int pc, int op, int arg) {
+        f.lasti = pc;
+        SlowOps.execute(op, arg, f, ts, stack, s);
+    }
+}
