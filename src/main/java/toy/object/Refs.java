@@ -210,6 +210,19 @@ public final class Refs {
         drain(rs, 0);
     }
 
+    /**
+     * Drops a reference; when it was the last, the object dies at once rather than at the next
+     * drain. A returning frame drops its locals so, one after the other, as CPython's frame
+     * clear does: a list held only by the first local dies before the second local is dropped.
+     */
+    public static void decrefAtOnce(RefState rs, PyObject o) {
+        if (!ENABLED) return;
+        if (DEBUG) DebugRefs.checkDrop(o, "decref");
+        if (--o.refcnt != 0) return;
+        if (o == rs.inFlight) rs.push(o);
+        else if (o instanceof PyContainer || DEBUG) destroy(rs, o);
+    }
+
     /** Drops a reference from inside a destruction: a child at zero dies at once (depth first). */
     static void decrefNow(RefState rs, PyObject o) {
         if (o == null || !ENABLED) return;

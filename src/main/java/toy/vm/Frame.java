@@ -4,6 +4,7 @@ import toy.compile.Code;
 import toy.object.PyCell;
 import toy.object.PyDict;
 import toy.object.PyObject;
+import toy.object.RefState;
 import toy.object.RefVisitor;
 import toy.object.Refs;
 
@@ -66,16 +67,26 @@ public final class Frame {
     }
 
     /**
-     * Drops every counted reference the frame holds (at return, or when an exception leaves
-     * it): locals in slot order, cells, the stack, then the function.
+     * Drops every counted reference the frame holds (when an exception leaves it, or it never
+     * ran): locals in slot order, cells, the stack, then the function. What dies, dies at the
+     * next drain.
      */
     void clearRefs() {
+        clear(null);
+    }
+
+    /** The same at a return: each object whose last reference goes dies at once, in that order. */
+    void clearRefsAtReturn(RefState rs) {
+        clear(rs);
+    }
+
+    private void clear(RefState rs) {
         PyObject[] l = locals;
         for (int i = 0; i < l.length; i++) {
             PyObject v = l[i];
             if (v != null) {
                 l[i] = null;
-                Refs.decref(v);
+                drop(rs, v);
             }
         }
         if (cells != null) {
@@ -83,21 +94,30 @@ public final class Frame {
                 PyObject c = cells[i];
                 if (c != null) {
                     cells[i] = null;
-                    Refs.decref(c);
+                    drop(rs, c);
                 }
             }
         }
-        dropStack();
+        for (int i = 0; i < sp; i++) {
+            PyObject v = stack[i];
+            stack[i] = null;
+            if (v != null) drop(rs, v);
+        }
+        sp = 0;
         PyFunction fn = func;
         if (fn != null) {
             func = null;
-            Refs.decref(fn);
+            drop(rs, fn);
         }
         PyObject self = initSelf;
         if (self != null) {
             initSelf = null;
-            Refs.decref(self);
+            drop(rs, self);
         }
+    }
+
+    private static void drop(RefState rs, PyObject v) {
+        if (rs == null) Refs.decref(v); else Refs.decrefAtOnce(rs, v);
     }
 
     /**

@@ -272,7 +272,7 @@ public final class Interpreter {
                             break;
                         }
                         case STORE_SUBSCR:
-                            storeSubscript(rs, stack, sp);
+                            storeSubscript(rs, stack, sp, true, true);
                             sp -= 3;
                             break;
                         case BINARY_OP:
@@ -590,7 +590,7 @@ public final class Interpreter {
             r = f.initSelf;
             f.initSelf = null;
         }
-        f.clearRefs();
+        f.clearRefsAtReturn(rs);
         return r;
     }
 
@@ -615,8 +615,11 @@ public final class Interpreter {
         return Ops.getItem(o, k);
     }
 
-    /** STORE_SUBSCR on ( v o k ) at stack[sp-3..sp): o[k] = v, then the three slots are cleared. */
-    static void storeSubscript(RefState rs, PyObject[] stack, int sp) {
+    /**
+     * STORE_SUBSCR on ( v o k ) at stack[sp-3..sp): o[k] = v, then the three slots are
+     * cleared; o and k are dropped unless the slots only borrowed them (compiled code).
+     */
+    static void storeSubscript(RefState rs, PyObject[] stack, int sp, boolean dropO, boolean dropK) {
         PyObject k = stack[sp - 1], o = stack[sp - 2], v = stack[sp - 3];
         if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE
                 && i.value >= 0 && i.value < l.size) {
@@ -629,8 +632,8 @@ public final class Interpreter {
             Refs.decref(rs, v);
         }
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
-        Refs.decref(rs, k);
-        Refs.decref(rs, o);
+        if (dropK) Refs.decref(rs, k);
+        if (dropO) Refs.decref(rs, o);
     }
 
     /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */

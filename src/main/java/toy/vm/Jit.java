@@ -111,9 +111,10 @@ public final class Jit {
             return false;
         }
         try {
-            byte[] bytes = generate(code, depth, "toy/vm/JitCode$" + (++serial));
+            long[] borrowed = new long[code.code.length + 1];
+            byte[] bytes = generate(code, depth, borrowed, "toy/vm/JitCode$" + (++serial));
             Class<?> cls = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
-            code.jit = cls.getDeclaredConstructor(int[].class).newInstance((Object) depth);
+            code.jit = cls.getDeclaredConstructor(int[].class, long[].class).newInstance(depth, borrowed);
             if (TRACE) System.err.println("toy: jit: compiled " + code.qualname + " (" + code.filename + ":" + code.firstLine + ")");
             return true;
         } catch (RuntimeException | ReflectiveOperationException e) {
@@ -150,22 +151,23 @@ public final class Jit {
                 || op == STORE_NAME || (op == RAISE_VARARGS && arg == 0);
     }
 
-    private static byte[] generate(Code code, int[] depth, String name) {
+    private static byte[] generate(Code code, int[] depth, long[] borrowed, String name) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "toy/vm/JitCode", null);
-        MethodVisitor init = cw.visitMethod(0, "<init>", "([I)V", null, null);
+        MethodVisitor init = cw.visitMethod(0, "<init>", "([I[J)V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitVarInsn(Opcodes.ALOAD, 1);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "toy/vm/JitCode", "<init>", "([I)V", false);
+        init.visitVarInsn(Opcodes.ALOAD, 2);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "toy/vm/JitCode", "<init>", "([I[J)V", false);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "(" + FRAME + TS + RS + "I)" + PO, null, null);
         mv.visitCode();
-        new Emitter(mv, code, depth).method();
+        new Emitter(mv, code, depth, borrowed).method();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
@@ -178,11 +180,27 @@ public final class Jit {
         private final int[] ins, depth;
         private final Label[] at;
         private final Label loop = new Label();
+        /** Output: the borrowed slots while each instruction runs. */
+        private final long[] borrowedAt;
+        /** Instructions reached other than from the one before (jump targets, handlers, entries). */
+        private final boolean[] target;
+        /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
+        private long borrowed;
+        /** For a borrowed slot: the local it was loaded from, or -1 for a constant. */
+        private final int[] source = new int[64];
 
-        Emitter(MethodVisitor mv, Code code, int[] depth) {
+        Emitter(MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
             this.mv = mv;
             this.ins = code.code;
             this.depth = depth;
+            this.borrowedAt = borrowedAt;
+            this.target = new boolean[ins.length + 1];
+            target[0] = true;
+            for (int pc = 0; pc < ins.length; pc++) {
+                int op = ins[pc] & 0xFF;
+                if (isJump(op)) target[ins[pc] >>> 8] = true;
+                if (op == YIELD_VALUE) target[pc + 1] = true;
+            }
             this.at = new Label[ins.length + 1];
             for (int i = 0; i <= ins.length; i++) at[i] = new Label();
         }
@@ -209,6 +227,8 @@ public final class Jit {
             mv.visitLabel(tryStart);
             entrySwitch();
             for (int pc = 0; pc < ins.length; pc++) {
+                // every way into a jump target arrives with all slots owning their references
+                if (target[pc]) ownAll();
                 mv.visitLabel(at[pc]);
                 if (depth[pc] >= 0) instruction(pc);
             }
@@ -273,6 +293,8 @@ public final class Jit {
                 mv.visitLdcInsn(NAMES[op]);
                 mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
             }
+            if (!borrowAware(op)) ownAll();
+            borrowedAt[pc] = borrowed;
             if (interpreted(op, arg)) {
                 interpret(pc);
                 return;
@@ -281,17 +303,48 @@ public final class Jit {
             mv.visitVarInsn(Opcodes.ISTORE, PC);
             switch (op) {
                 case NOP -> { }
-                case POP_TOP -> { args(R, STACK); iconst(s); call("popTop", "(" + RS + POA + "I)V"); drain(); }
+                case POP_TOP -> {
+                    args(R, STACK); iconst(s); drops(s - 1); consume(s - 1);
+                    call("popTop", "(" + RS + POA + "IZ)V");
+                    drain();
+                }
                 case DUP_TOP -> { args(STACK); iconst(s); call("dupTop", "(" + POA + "I)V"); }
                 case DUP_TOP_TWO -> { args(STACK); iconst(s); call("dupTopTwo", "(" + POA + "I)V"); }
-                case ROT_TWO -> { args(STACK); iconst(s); call("rotTwo", "(" + POA + "I)V"); }
-                case ROT_THREE -> { args(STACK); iconst(s); call("rotThree", "(" + POA + "I)V"); }
-                case LOAD_CONST -> { args(STACK); iconst(s); load(CONSTS); iconst(arg); call("loadConst", "(" + POA + "I" + POA + "I)V"); }
+                case ROT_TWO -> {
+                    if (s > 64) ownAll();
+                    args(STACK); iconst(s); call("rotTwo", "(" + POA + "I)V");
+                    rotate(s - 1, s - 2);
+                }
+                case ROT_THREE -> {
+                    if (s > 64) ownAll();
+                    args(STACK); iconst(s); call("rotThree", "(" + POA + "I)V");
+                    rotate(s - 1, s - 2, s - 3);
+                }
+                case LOAD_CONST -> {
+                    args(STACK); iconst(s); load(CONSTS); iconst(arg);
+                    if (s < 64) {
+                        call("loadConstBorrowed", "(" + POA + "I" + POA + "I)V");
+                        borrow(s, -1);
+                    } else {
+                        call("loadConst", "(" + POA + "I" + POA + "I)V");
+                    }
+                }
                 case LOAD_FAST -> {
                     args(STACK); iconst(s); load(LOCALS); iconst(arg); load(CODEV);
-                    call("loadFast", "(" + POA + "I" + POA + "I" + CODE + ")V");
+                    if (s < 64) {
+                        call("loadFastBorrowed", "(" + POA + "I" + POA + "I" + CODE + ")V");
+                        borrow(s, arg);
+                    } else {
+                        call("loadFast", "(" + POA + "I" + POA + "I" + CODE + ")V");
+                    }
                 }
                 case STORE_FAST -> {
+                    // the value moves into the local, which must not change under a slot borrowing it
+                    ownSlot(s - 1);
+                    for (int i = 0; i < Math.min(s, 64); i++) {
+                        if ((borrowed & (1L << i)) != 0 && source[i] == arg) ownSlot(i);
+                    }
+                    borrowedAt[pc] = borrowed;
                     args(R, STACK); iconst(s); load(LOCALS); iconst(arg);
                     call("storeFast", "(" + RS + POA + "I" + POA + "I)V");
                     drain();
@@ -307,9 +360,16 @@ public final class Jit {
                     args(F, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg);
                     call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
                 }
-                case LOAD_ATTR, STORE_ATTR -> {
-                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg);
-                    call(op == LOAD_ATTR ? "loadAttr" : "storeAttr", "(" + RS + POA + "I" + CODE + "II)V");
+                case LOAD_ATTR -> {
+                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
+                    call("loadAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
+                    drain();
+                }
+                case STORE_ATTR -> {
+                    ownSlot(s - 2); // the value moves into the object
+                    borrowedAt[pc] = borrowed;
+                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
+                    call("storeAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
                     drain();
                 }
                 case LOAD_METHOD -> {
@@ -322,15 +382,31 @@ public final class Jit {
                     call("call", "(" + FRAME + TS + RS + "I" + POA + "IIII)V");
                     drain();
                 }
-                case BINARY_SUBSCR -> { args(R, STACK); iconst(s); call("binarySubscr", "(" + RS + POA + "I)V"); drain(); }
-                case STORE_SUBSCR -> { args(R, STACK); iconst(s); call("storeSubscr", "(" + RS + POA + "I)V"); drain(); }
-                case BINARY_OP, INPLACE_OP -> {
-                    args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
-                    call("binaryOp", "(" + RS + POA + "IIZ)V");
+                case BINARY_SUBSCR -> {
+                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                    call("binarySubscr", "(" + RS + POA + "IZZ)V");
                     drain();
                 }
-                case UNARY_OP, COMPARE_OP, IS_OP, CONTAINS_OP -> {
-                    String m = op == UNARY_OP ? "unaryOp" : op == COMPARE_OP ? "compareOp" : op == IS_OP ? "isOp" : "containsOp";
+                case STORE_SUBSCR -> {
+                    ownSlot(s - 3); // the value moves into the container
+                    borrowedAt[pc] = borrowed;
+                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                    call("storeSubscr", "(" + RS + POA + "IZZ)V");
+                    drain();
+                }
+                case BINARY_OP, INPLACE_OP -> {
+                    args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
+                    drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                    call("binaryOp", "(" + RS + POA + "IIZZZ)V");
+                    drain();
+                }
+                case COMPARE_OP -> {
+                    args(R, STACK); iconst(s); iconst(arg); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                    call("compareOp", "(" + RS + POA + "IIZZ)V");
+                    drain();
+                }
+                case UNARY_OP, IS_OP, CONTAINS_OP -> {
+                    String m = op == UNARY_OP ? "unaryOp" : op == IS_OP ? "isOp" : "containsOp";
                     args(R, STACK); iconst(s); iconst(arg);
                     call(m, "(" + RS + POA + "II)V");
                     drain();
@@ -351,8 +427,11 @@ public final class Jit {
                     mv.visitJumpInsn(Opcodes.GOTO, at[arg]);
                 }
                 case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
-                    args(R, STACK); iconst(s);
-                    call(op == POP_JUMP_IF_FALSE ? "popJumpIfFalse" : "popJumpIfTrue", "(" + RS + POA + "I)Z");
+                    // the jump target expects every other slot to own its reference
+                    for (int i = 0; i < Math.min(s - 1, 64); i++) ownSlot(i);
+                    borrowedAt[pc] = borrowed;
+                    args(R, STACK); iconst(s); drops(s - 1); consume(s - 1);
+                    call(op == POP_JUMP_IF_FALSE ? "popJumpIfFalse" : "popJumpIfTrue", "(" + RS + POA + "IZ)Z");
                     branch(arg);
                 }
                 case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
@@ -402,6 +481,64 @@ public final class Jit {
                     drain();
                 }
             }
+        }
+
+        // ----- borrowed references ---------------------------------------------------------------
+        //
+        // A LOAD_FAST or LOAD_CONST lets its stack slot borrow the local's (or the code's)
+        // reference instead of counting one, and the instruction that consumes the slot does
+        // not drop it: the count is untouched twice. This is sound while the local cannot change,
+        // which within compiled code means until a STORE_FAST to it, since nothing else can
+        // rebind a running function's locals. Only the instructions below consume borrowed slots;
+        // before any other instruction, before a jump target and before a jump, every borrowed
+        // slot is counted ("owned"), so the eval loop, a callee, a generator's saved frame or a
+        // container never sees a borrowed reference. An exception counts the slots recorded
+        // for its instruction (JitOps.deopt).
+
+        private static boolean borrowAware(int op) {
+            return op == NOP || op == LOAD_FAST || op == LOAD_CONST || op == STORE_FAST || op == POP_TOP || op == DUP_TOP
+                    || op == DUP_TOP_TWO || op == ROT_TWO || op == ROT_THREE || op == BINARY_OP || op == INPLACE_OP
+                    || op == COMPARE_OP || op == BINARY_SUBSCR || op == STORE_SUBSCR || op == LOAD_ATTR
+                    || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE;
+        }
+
+        private void borrow(int slot, int local) {
+            borrowed |= 1L << slot;
+            source[slot] = local;
+        }
+
+        /** Pushes whether the consumer drops slot i's reference (false when the slot borrowed it). */
+        private void drops(int i) {
+            iconst(i < 64 && (borrowed & (1L << i)) != 0 ? 0 : 1);
+        }
+
+        private void consume(int i) {
+            if (i < 64) borrowed &= ~(1L << i);
+        }
+
+        private void ownSlot(int i) {
+            if (i < 0 || i >= 64 || (borrowed & (1L << i)) == 0) return;
+            load(STACK);
+            iconst(i);
+            call("own", "(" + POA + "I)V");
+            borrowed &= ~(1L << i);
+        }
+
+        private void ownAll() {
+            for (int i = 0; borrowed != 0 && i < 64; i++) ownSlot(i);
+        }
+
+        /** The slot states follow the values: slots[0] gets slots[1]'s, ..., the last gets slots[0]'s. */
+        private void rotate(int... slots) {
+            if (borrowed == 0) return; // (always so when a slot is beyond the 64 tracked)
+            boolean first = (borrowed & (1L << slots[0])) != 0;
+            int firstSource = source[slots[0]];
+            for (int k = 0; k < slots.length - 1; k++) {
+                int to = slots[k], from = slots[k + 1];
+                if ((borrowed & (1L << from)) != 0) borrow(to, source[from]); else consume(to);
+            }
+            int last = slots[slots.length - 1];
+            if (first) borrow(last, firstSource); else consume(last);
         }
 
         /** A conditional jump: the helper's boolean is kept while the table is drained. */

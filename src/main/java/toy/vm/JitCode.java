@@ -10,9 +10,15 @@ import toy.object.RefState;
 public abstract class JitCode {
     /** The value-stack depth before each instruction (-1 where no path reaches it). */
     final int[] depth;
+    /**
+     * For each instruction, the stack slots (bit i for stack[i]) holding borrowed references
+     * while it runs: counted when an exception hands the frame to the eval loop.
+     */
+    final long[] borrowed;
 
-    protected JitCode(int[] depth) {
+    protected JitCode(int[] depth, long[] borrowed) {
         this.depth = depth;
+        this.borrowed = borrowed;
     }
 
     /**

@@ -25,10 +25,18 @@ public final class JitOps {
 
     // ----- leaving compiled code for the eval loop ---------------------------------------------
 
-    /** An exception inside compiled code: the eval loop raises it at instruction pc and goes on. */
+    /**
+     * An exception inside compiled code: the eval loop raises it at instruction pc and goes on.
+     * The stack slots that held borrowed references when the instruction ran are counted
+     * first, since the loop drops whatever the stack holds.
+     */
     public static PyObject deopt(JitCode jc, Frame f, ThreadState ts, RefState rs, int zbase, PyException e, int pc) {
         f.pc = pc + 1;
         f.sp = jc.depth[pc];
+        long b = jc.borrowed[pc];
+        for (int i = 0; b != 0; i++, b >>>= 1) {
+            if ((b & 1) != 0) Refs.incref(f.stack[i]);
+        }
         return Interpreter.resume(f, ts, e, rs, zbase);
     }
 
@@ -55,10 +63,15 @@ public final class JitOps {
 
     // ----- the stack ---------------------------------------------------------------------------
 
-    public static void popTop(RefState rs, PyObject[] stack, int s) {
+    /** Counts the borrowed reference in stack[i]: the slot now owns it like any other. */
+    public static void own(PyObject[] stack, int i) {
+        Refs.incref(stack[i]);
+    }
+
+    public static void popTop(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
         stack[s - 1] = null;
-        if (v != null) Refs.decref(rs, v);
+        if (drop && v != null) Refs.decref(rs, v);
     }
 
     public static void dupTop(PyObject[] stack, int s) {
@@ -87,6 +100,22 @@ public final class JitOps {
 
     public static void loadConst(PyObject[] stack, int s, PyObject[] consts, int i) {
         stack[s] = Refs.own(consts[i]);
+    }
+
+    /**
+     * LOAD_FAST whose value the next instructions consume before the local can change: the
+     * slot borrows the local's reference instead of counting one (see {@link Jit}).
+     */
+    public static void loadFastBorrowed(PyObject[] stack, int s, PyObject[] locals, int i, Code code) {
+        PyObject v = locals[i];
+        if (v == null) throw Interpreter.unboundLocal(code, i);
+        if (Refs.DEBUG) DebugRefs.checkAlive(v, "LOAD_FAST");
+        stack[s] = v;
+    }
+
+    /** LOAD_CONST borrowing the code object's reference. */
+    public static void loadConstBorrowed(PyObject[] stack, int s, PyObject[] consts, int i) {
+        stack[s] = consts[i];
     }
 
     public static void loadFast(PyObject[] stack, int s, PyObject[] locals, int i, Code code) {
@@ -130,20 +159,20 @@ public final class JitOps {
 
     // ----- attributes and items ----------------------------------------------------------------
 
-    public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
+    public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1];
         PyObject r = AttrCache.load(code, pc, o, code.names[i]);
         Refs.incref(r);
         stack[s - 1] = r;
-        Refs.decref(rs, o);
+        if (dropO) Refs.decref(rs, o);
     }
 
-    public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
+    public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1], v = stack[s - 2];
         AttrCache.store(code, pc, o, code.names[i], v);
         stack[s - 1] = null;
         stack[s - 2] = null;
-        Refs.decref(rs, o);
+        if (dropO) Refs.decref(rs, o);
         Refs.decref(rs, v);
     }
 
@@ -151,34 +180,38 @@ public final class JitOps {
         AttrCache.loadMethod(code, pc, stack, s, code.names[i]);
     }
 
-    public static void binarySubscr(RefState rs, PyObject[] stack, int s) {
+    public static void binarySubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
         PyObject k = stack[s - 1];
         PyObject o = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), k, o);
+        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), k, o, dropK, dropO);
     }
 
-    public static void storeSubscr(RefState rs, PyObject[] stack, int s) {
-        Interpreter.storeSubscript(rs, stack, s);
+    public static void storeSubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
+        Interpreter.storeSubscript(rs, stack, s, dropO, dropK);
     }
 
     // ----- operators ---------------------------------------------------------------------------
 
     /** BINARY_OP (inplace false) and INPLACE_OP. */
-    public static void binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace) {
+    public static void binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA, boolean dropB) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Ops.arith(a, b, op);
         if (r == null) r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
-        replaceTwo(rs, stack, s, r, a, b);
+        replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
     }
 
-    /** The result r (borrowed) replaces the two operands x and y on top of the stack, which are dropped. */
-    private static void replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y) {
+    /**
+     * The result r (borrowed) replaces the two operands x (below) and y on top of the stack;
+     * the operands' references are dropped unless the slots only borrowed them.
+     */
+    private static void replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y,
+                                   boolean dropX, boolean dropY) {
         Refs.incref(r);
         stack[s - 1] = null;
         stack[s - 2] = r;
-        Refs.decref(rs, x);
-        Refs.decref(rs, y);
+        if (dropX) Refs.decref(rs, x);
+        if (dropY) Refs.decref(rs, y);
     }
 
     public static void unaryOp(RefState rs, PyObject[] stack, int s, int op) {
@@ -195,10 +228,10 @@ public final class JitOps {
         Refs.decref(rs, a);
     }
 
-    public static void compareOp(RefState rs, PyObject[] stack, int s, int op) {
+    public static void compareOp(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.compare(a, b, op), a, b);
+        replaceTwo(rs, stack, s, Interpreter.compare(a, b, op), a, b, dropA, dropB);
     }
 
     public static void isOp(RefState rs, PyObject[] stack, int s, int arg) {
@@ -222,19 +255,19 @@ public final class JitOps {
 
     // ----- jumps: each returns true when the jump is taken ----------------------------------
 
-    public static boolean popJumpIfFalse(RefState rs, PyObject[] stack, int s) {
+    public static boolean popJumpIfFalse(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
         boolean jump = v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v));
         stack[s - 1] = null;
-        Refs.decref(rs, v);
+        if (drop) Refs.decref(rs, v);
         return jump;
     }
 
-    public static boolean popJumpIfTrue(RefState rs, PyObject[] stack, int s) {
+    public static boolean popJumpIfTrue(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
         boolean jump = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
         stack[s - 1] = null;
-        Refs.decref(rs, v);
+        if (drop) Refs.decref(rs, v);
         return jump;
     }
 
