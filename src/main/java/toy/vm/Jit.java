@@ -230,7 +230,14 @@ public final class Jit {
                 // every way into a jump target arrives with all slots owning their references
                 if (target[pc]) ownAll();
                 mv.visitLabel(at[pc]);
-                if (depth[pc] >= 0) instruction(pc);
+                if (depth[pc] < 0) continue;
+                if (fusesWithNext(pc)) {
+                    compareAndJump(pc);
+                    pc++; // the jump was compiled with the comparison
+                    mv.visitLabel(at[pc]);
+                } else {
+                    instruction(pc);
+                }
             }
             mv.visitLabel(at[ins.length]);
             interpret(-1); // never reached: the last instruction returns or jumps
@@ -539,6 +546,38 @@ public final class Jit {
             }
             int last = slots[slots.length - 1];
             if (first) borrow(last, firstSource); else consume(last);
+        }
+
+        /** A comparison whose result only decides the conditional jump after it. */
+        private boolean fusesWithNext(int pc) {
+            if ((ins[pc] & 0xFF) != COMPARE_OP || pc + 1 >= ins.length || target[pc + 1]) return false;
+            int next = ins[pc + 1] & 0xFF;
+            return next == POP_JUMP_IF_FALSE || next == POP_JUMP_IF_TRUE;
+        }
+
+        /**
+         * COMPARE_OP and POP_JUMP_IF_FALSE/TRUE as one: the comparison's result is tested where
+         * it is made, never pushed (so never counted); an error in either is raised at the
+         * comparison, whose line the jump shares.
+         */
+        private void compareAndJump(int pc) {
+            int arg = ins[pc] >>> 8, s = depth[pc];
+            boolean jumpIfTrue = (ins[pc + 1] & 0xFF) == POP_JUMP_IF_TRUE;
+            if (Refs.DEBUG) {
+                mv.visitLdcInsn(NAMES[COMPARE_OP]);
+                mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
+            }
+            // the jump target expects every slot below the operands to own its reference
+            for (int i = 0; i < Math.min(s - 2, 64); i++) ownSlot(i);
+            borrowedAt[pc] = borrowed;
+            borrowedAt[pc + 1] = borrowed;
+            iconst(pc);
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
+            args(R, STACK); iconst(s); iconst(arg); drops(s - 2); drops(s - 1); iconst(jumpIfTrue ? 1 : 0);
+            consume(s - 1);
+            consume(s - 2);
+            call("compareAndJump", "(" + RS + POA + "IIZZZ)Z");
+            branch(ins[pc + 1] >>> 8);
         }
 
         /** A conditional jump: the helper's boolean is kept while the table is drained. */

@@ -234,6 +234,24 @@ public final class JitOps {
         replaceTwo(rs, stack, s, Interpreter.compare(a, b, op), a, b, dropA, dropB);
     }
 
+    /**
+     * COMPARE_OP followed by POP_JUMP_IF_FALSE (jumpIfTrue false) or POP_JUMP_IF_TRUE: true when
+     * the jump is taken. The operands stay on the stack until both the comparison and the
+     * truth test of its result have succeeded.
+     */
+    public static boolean compareAndJump(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB,
+                                         boolean jumpIfTrue) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        PyObject r = Interpreter.compare(a, b, op);
+        boolean truth = r == PyBool.TRUE || (r != PyBool.FALSE && Ops.isTrue(r));
+        stack[s - 1] = null;
+        stack[s - 2] = null;
+        if (dropA) Refs.decref(rs, a);
+        if (dropB) Refs.decref(rs, b);
+        return truth == jumpIfTrue;
+    }
+
     public static void isOp(RefState rs, PyObject[] stack, int s, int arg) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
