@@ -108,6 +108,23 @@ public class PyDict extends PyContainer {
     /** The position of an identifier key in the entry arrays, or -1 (for caches; see {@link #version}). */
     public final int indexOf(PyStr key) { return find(key, key.hash()); }
 
+    /**
+     * The position of an identifier key, trying position hint first (where an attribute cache
+     * last found it: instances of a class usually insert their attributes in the same order),
+     * or -1.
+     */
+    public final int indexOfHinted(PyStr key, int hint) {
+        if (hint < next && keys[hint] == key) return hint;
+        return find(key, key.hash());
+    }
+
+    /** Replaces the value of an existing entry (see {@link #indexOfHinted}). */
+    public final void replaceValueAt(int pos, PyObject value) {
+        PyObject old = values[pos];
+        values[pos] = value;
+        Refs.swap(old, value);
+    }
+
     public final PyObject get(String key) { return getStr(PyStr.intern(key)); }
 
     public final boolean containsKey(PyObject key) { return find(key, Ops.hash(key)) >= 0; }

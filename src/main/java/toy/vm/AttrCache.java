@@ -8,7 +8,8 @@ import toy.object.*;
  * specialising interpreter, without rewriting instructions): each LOAD_ATTR, STORE_ATTR and
  * LOAD_METHOD remembers the receiver type it saw and what the type lookup of the name gave.
  * While the type's version tag is unchanged the lookup is skipped; the instance dict is still
- * consulted, so the result is always what the generic algorithm would give.
+ * consulted, so the result is always what the generic algorithm would give, but at the entry
+ * position where the instruction last found the name before any hashing.
  */
 final class AttrCache {
     private AttrCache() {}
@@ -41,8 +42,11 @@ final class AttrCache {
             if (descr != null && descr.isDataDescriptor()) return descr.descrGet(obj, tp);
             PyDict d = inst.dict;
             if (d != null) {
-                PyObject v = d.getStr(name);
-                if (v != null) return v;
+                int ix = d.indexOfHinted(name, code.icIndex[pc]);
+                if (ix >= 0) {
+                    code.icIndex[pc] = ix;
+                    return d.valueAt(ix);
+                }
             }
             if (descr != null) {
                 PyObject r = descr.descrGet(obj, tp);
@@ -63,7 +67,13 @@ final class AttrCache {
             }
             PyDict d = inst.dict();
             if (d != null) {
-                d.put(name, value);
+                int ix = d.indexOfHinted(name, code.icIndex[pc]);
+                if (ix >= 0) {
+                    code.icIndex[pc] = ix;
+                    d.replaceValueAt(ix, value);
+                } else {
+                    d.put(name, value);
+                }
                 return;
             }
         }
