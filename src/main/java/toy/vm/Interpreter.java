@@ -345,12 +345,14 @@ public final class Interpreter {
                                 EvalBreaker.handle(ts, f);
                             }
                             pc = arg;
-                            if (code.jit != null || (++code.hotness > Jit.THRESHOLD && Jit.compile(code))) {
+                            if (code.jit != null || ++code.hotness > Jit.THRESHOLD) {
                                 // a hot loop: the compiled code takes the frame over at the loop header
                                 f.pc = pc;
                                 f.sp = sp;
-                                if (fromJit) return JitOps.RESUME;
-                                break handover;
+                                if (code.jit != null || Jit.compile(code)) {
+                                    if (fromJit) return JitOps.RESUME;
+                                    break handover;
+                                }
                             }
                             break;
                         case POP_JUMP_IF_FALSE: {

@@ -93,11 +93,14 @@ public final class Jit {
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
             PC = 9, RESULT = 10, FLAG = 11;
 
-    private static int serial;
+    private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Compiles code (called under the GIL when it is hot); true when code.jit is now set. A
-     * code object the JIT cannot take is marked so that it is never tried again.
+     * code object the JIT cannot take is marked so that it is never tried again. When other
+     * threads exist the GIL is released while the class is generated and loaded (the first
+     * compilation takes over 10 ms while ASM loads), so they run meanwhile; the time counts
+     * as blocked in the statistics.
      */
     static boolean compile(Code code) {
         if (!ENABLED || Interpreter.CHAOS || (code.flags & (Code.COROUTINE | Code.ASYNC_GENERATOR)) != 0
@@ -105,22 +108,33 @@ public final class Jit {
             code.hotness = NEVER;
             return false;
         }
-        int[] depth = StackDepth.depths(code.code);
-        if (!consistent(code.code, depth)) {
-            code.hotness = NEVER;
-            return false;
+        long start = System.nanoTime();
+        code.hotness = NEVER; // other threads go on running it in the eval loop meanwhile
+        JitCode compiled;
+        try (toy.gil.Gil.Blocking released = ThreadState.ATTACHED.size() > 1 ? ThreadState.blocking() : null) {
+            compiled = build(code);
         }
+        if (compiled == null) return false;
+        code.jit = compiled;
+        if (TRACE) {
+            System.err.printf("toy: jit: compiled %s (%s:%d) in %.2f ms%n", code.qualname, code.filename, code.firstLine,
+                    (System.nanoTime() - start) / 1e6);
+        }
+        return true;
+    }
+
+    /** The compiled code, or null when the JIT cannot take it. Needs no GIL: it reads only the code's constant parts. */
+    private static JitCode build(Code code) {
+        int[] depth = StackDepth.depths(code.code);
+        if (!consistent(code.code, depth)) return null;
         try {
             long[] borrowed = new long[code.code.length + 1];
-            byte[] bytes = generate(code, depth, borrowed, "toy/vm/JitCode$" + (++serial));
+            byte[] bytes = generate(code, depth, borrowed, "toy/vm/JitCode$" + SERIAL.incrementAndGet());
             Class<?> cls = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
-            code.jit = cls.getDeclaredConstructor(int[].class, long[].class).newInstance(depth, borrowed);
-            if (TRACE) System.err.println("toy: jit: compiled " + code.qualname + " (" + code.filename + ":" + code.firstLine + ")");
-            return true;
+            return (JitCode) cls.getDeclaredConstructor(int[].class, long[].class).newInstance(depth, borrowed);
         } catch (RuntimeException | ReflectiveOperationException e) {
             // MethodTooLargeException and the like: the eval loop keeps running this code
-            code.hotness = NEVER;
-            return false;
+            return null;
         }
     }
 
