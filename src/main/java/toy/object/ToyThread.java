@@ -9,6 +9,8 @@ package toy.object;
 public class ToyThread extends Thread {
     /** This thread's zero-count table and destruction state. */
     public final RefState refs = new RefState();
+    /** The VM's state of this thread (a vm.ThreadState, set by it on first use): a field read instead of a thread-local lookup. */
+    public Object vmState;
 
     public ToyThread(Runnable body, String name, long stackSize) {
         super(null, body, name, stackSize);

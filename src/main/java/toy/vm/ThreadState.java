@@ -34,6 +34,7 @@ public final class ThreadState {
     /** Replaces the exception being handled, counting the new one and dropping the old. */
     public void setHandled(PyBaseException e) {
         PyBaseException old = handled;
+        if (old == e) return;
         handled = e;
         Refs.swap(old, e);
     }
@@ -64,7 +65,16 @@ public final class ThreadState {
     /** The recursion limit of the interpreter (sys.setrecursionlimit). */
     public static volatile int recursionLimit = 1000;
 
-    public static ThreadState current() { return CURRENT.get(); }
+    public static ThreadState current() {
+        if (Thread.currentThread() instanceof toy.object.ToyThread t) {
+            Object s = t.vmState;
+            if (s != null) return (ThreadState) s;
+            ThreadState ts = CURRENT.get();
+            t.vmState = ts;
+            return ts;
+        }
+        return CURRENT.get();
+    }
 
     /**
      * Makes the calling Java thread an interpreter thread: registers it with the GIL (a drop
