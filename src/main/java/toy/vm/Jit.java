@@ -484,8 +484,19 @@ public final class Jit {
                     drain();
                 }
                 case RETURN_VALUE -> {
-                    args(R, F, STACK); iconst(s);
-                    call("returnValue", "(" + RS + FRAME + POA + "I)" + PO);
+                    for (int i = 0; i < Math.min(s - 1, 64); i++) ownSlot(i);
+                    int top = s - 1;
+                    if (top < 64 && (borrowed & (1L << top)) != 0 && source[top] >= 0) {
+                        // return x: the local's reference becomes the result's, nothing is counted
+                        borrowedAt[pc] = borrowed;
+                        args(R, F, STACK); iconst(s); load(LOCALS); iconst(source[top]);
+                        call("returnLocal", "(" + RS + FRAME + POA + "I" + POA + "I)" + PO);
+                    } else {
+                        ownSlot(top);
+                        borrowedAt[pc] = borrowed;
+                        args(R, F, STACK); iconst(s);
+                        call("returnValue", "(" + RS + FRAME + POA + "I)" + PO);
+                    }
                     mv.visitInsn(Opcodes.ARETURN);
                 }
                 case YIELD_VALUE -> {
@@ -520,7 +531,7 @@ public final class Jit {
             return op == NOP || op == LOAD_FAST || op == LOAD_CONST || op == STORE_FAST || op == POP_TOP || op == DUP_TOP
                     || op == DUP_TOP_TWO || op == ROT_TWO || op == ROT_THREE || op == BINARY_OP || op == INPLACE_OP
                     || op == COMPARE_OP || op == BINARY_SUBSCR || op == STORE_SUBSCR || op == LOAD_ATTR
-                    || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE;
+                    || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE || op == RETURN_VALUE;
         }
 
         private void borrow(int slot, int local) {

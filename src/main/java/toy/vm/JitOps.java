@@ -35,7 +35,7 @@ public final class JitOps {
         f.sp = jc.depth[pc];
         long b = jc.borrowed[pc];
         for (int i = 0; b != 0; i++, b >>>= 1) {
-            if ((b & 1) != 0) Refs.incref(f.stack[i]);
+            if ((b & 1) != 0) Refs.xincref(f.stack[i]); // (null when the instruction had consumed it)
         }
         return Interpreter.resume(f, ts, e, rs, zbase);
     }
@@ -372,6 +372,18 @@ public final class JitOps {
 
     public static PyObject returnValue(RefState rs, Frame f, PyObject[] stack, int s) {
         PyObject r = stack[s - 1];
+        stack[s - 1] = null;
+        f.sp = s - 1;
+        return Interpreter.finishReturn(rs, f, r);
+    }
+
+    /**
+     * RETURN_VALUE of a value the stack slot borrowed from local i: the local's reference
+     * moves to the result (the frame is being cleared anyway), so nothing is counted.
+     */
+    public static PyObject returnLocal(RefState rs, Frame f, PyObject[] stack, int s, PyObject[] locals, int i) {
+        PyObject r = locals[i];
+        locals[i] = null;
         stack[s - 1] = null;
         f.sp = s - 1;
         return Interpreter.finishReturn(rs, f, r);
