@@ -267,8 +267,8 @@ public final class Interpreter {
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
+                            Refs.decref(rs, o); // the container first, as CPython
                             Refs.decref(rs, k);
-                            Refs.decref(rs, o);
                             break;
                         }
                         case STORE_SUBSCR:
@@ -634,8 +634,8 @@ public final class Interpreter {
             Refs.decref(rs, v);
         }
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
+        if (dropO) Refs.decref(rs, o); // the container first, as CPython
         if (dropK) Refs.decref(rs, k);
-        if (dropO) Refs.decref(rs, o);
     }
 
     /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */

@@ -256,9 +256,11 @@ public final class Jit {
             mv.visitLabel(at[ins.length]);
             interpret(-1); // never reached: the last instruction returns or jumps
             mv.visitLabel(tryEnd);
-            // an exception: the eval loop raises it at the failed instruction
+            // an exception: the eval loop raises it at the failed instruction, unless it came out of
+            // the eval loop itself (PC < 0), which has been through this frame's handlers already
             mv.visitLabel(onPy);
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+            rethrowFromLoop();
             loadAll();
             load(RESULT);
             mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
@@ -266,11 +268,22 @@ public final class Jit {
             ops("deopt", "(" + JC + FRAME + TS + RS + "ILtoy/object/PyException;I)" + PO);
             resultOrResume();
             mv.visitLabel(onOverflow);
-            mv.visitInsn(Opcodes.POP);
+            mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+            rethrowFromLoop();
             loadAll();
             mv.visitVarInsn(Opcodes.ILOAD, PC);
             ops("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
             resultOrResume();
+        }
+
+        /** In a handler, with the exception in RESULT: throws it on when PC is negative. */
+        private void rethrowFromLoop() {
+            Label ours = new Label();
+            mv.visitVarInsn(Opcodes.ILOAD, PC);
+            mv.visitJumpInsn(Opcodes.IFGE, ours);
+            load(RESULT);
+            mv.visitInsn(Opcodes.ATHROW);
+            mv.visitLabel(ours);
         }
 
         /** Jumps to f.pc: the start, a loop header, or anywhere else through the eval loop. */
@@ -289,13 +302,7 @@ public final class Jit {
             field("toy/vm/Frame", "pc", "I");
             mv.visitLookupSwitchInsn(other, keys, targets);
             mv.visitLabel(other);
-            load(F);
-            field("toy/vm/Frame", "pc", "I");
-            mv.visitVarInsn(Opcodes.ISTORE, PC);
-            loadAll();
-            mv.visitVarInsn(Opcodes.ILOAD, PC);
-            ops("interpret", "(" + JC + FRAME + TS + RS + "II)" + PO);
-            resultOrResume();
+            interpret(-1);
         }
 
         /** Returns the value on the JVM stack, or re-enters the entry switch when it is RESUME. */
@@ -586,7 +593,7 @@ public final class Jit {
          * comparison, whose line the jump shares.
          */
         private void compareAndJump(int pc) {
-            int arg = ins[pc] >>> 8, s = depth[pc];
+            int arg = ins[pc] >>> 8, s = depth[pc], target = ins[pc + 1] >>> 8;
             boolean jumpIfTrue = (ins[pc + 1] & 0xFF) == POP_JUMP_IF_TRUE;
             if (Refs.DEBUG) {
                 mv.visitLdcInsn(NAMES[COMPARE_OP]);
@@ -595,14 +602,31 @@ public final class Jit {
             // the jump target expects every slot below the operands to own its reference
             for (int i = 0; i < Math.min(s - 2, 64); i++) ownSlot(i);
             borrowedAt[pc] = borrowed;
-            borrowedAt[pc + 1] = borrowed;
             iconst(pc);
             mv.visitVarInsn(Opcodes.ISTORE, PC);
             args(R, STACK); iconst(s); iconst(arg); drops(s - 2); drops(s - 1); iconst(jumpIfTrue ? 1 : 0);
             consume(s - 1);
             consume(s - 2);
-            call("compareAndJump", "(" + RS + POA + "IIZZZ)Z");
-            branch(ins[pc + 1] >>> 8);
+            borrowedAt[pc + 1] = borrowed;
+            call("compareAndJump", "(" + RS + POA + "IIZZZ)I");
+            mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+            drain();
+            Label notBool = new Label(), next = new Label();
+            mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+            iconst(2);
+            mv.visitJumpInsn(Opcodes.IF_ICMPEQ, notBool);
+            mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+            mv.visitJumpInsn(Opcodes.IFNE, at[target]);
+            mv.visitJumpInsn(Opcodes.GOTO, next);
+            // the comparison gave something else: it is on the stack, and the jump instruction
+            // tests it (its __bool__ runs after the operands died, as in CPython)
+            mv.visitLabel(notBool);
+            iconst(pc + 1);
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
+            args(R, STACK); iconst(s - 1); iconst(1);
+            call(jumpIfTrue ? "popJumpIfTrue" : "popJumpIfFalse", "(" + RS + POA + "IZ)Z");
+            branch(target);
+            mv.visitLabel(next);
         }
 
         /** A conditional jump: the helper's boolean is kept while the table is drained. */
@@ -626,8 +650,13 @@ public final class Jit {
             mv.visitLabel(none);
         }
 
-        /** Hands the frame to the eval loop at pc (-1: at f.pc). */
+        /**
+         * Hands the frame to the eval loop at pc (-1: at f.pc). PC is -1 meanwhile: an exception
+         * the loop lets out of the frame has had its traceback entry and handler search there.
+         */
         private void interpret(int pc) {
+            iconst(-1);
+            mv.visitVarInsn(Opcodes.ISTORE, PC);
             loadAll();
             if (pc < 0) {
                 load(F);

@@ -183,7 +183,7 @@ public final class JitOps {
     public static void binarySubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
         PyObject k = stack[s - 1];
         PyObject o = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), k, o, dropK, dropO);
+        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), o, k, dropO, dropK);
     }
 
     public static void storeSubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
@@ -235,21 +235,25 @@ public final class JitOps {
     }
 
     /**
-     * COMPARE_OP followed by POP_JUMP_IF_FALSE (jumpIfTrue false) or POP_JUMP_IF_TRUE: true when
-     * the jump is taken. The operands stay on the stack until both the comparison and the
-     * truth test of its result have succeeded.
+     * COMPARE_OP followed by POP_JUMP_IF_FALSE (jumpIfTrue false) or POP_JUMP_IF_TRUE. When the
+     * comparison gives True or False: 1 when the jump is taken, else 0, and the operands are
+     * gone. Anything else is done as COMPARE_OP does it (the result replaces the operands,
+     * which are dropped) and 2 says so: the jump instruction then tests the result.
      */
-    public static boolean compareAndJump(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB,
-                                         boolean jumpIfTrue) {
+    public static int compareAndJump(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB,
+                                     boolean jumpIfTrue) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Interpreter.compare(a, b, op);
-        boolean truth = r == PyBool.TRUE || (r != PyBool.FALSE && Ops.isTrue(r));
+        if (r != PyBool.TRUE && r != PyBool.FALSE) {
+            replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
+            return 2;
+        }
         stack[s - 1] = null;
         stack[s - 2] = null;
         if (dropA) Refs.decref(rs, a);
         if (dropB) Refs.decref(rs, b);
-        return truth == jumpIfTrue;
+        return (r == PyBool.TRUE) == jumpIfTrue ? 1 : 0;
     }
 
     public static void isOp(RefState rs, PyObject[] stack, int s, int arg) {
