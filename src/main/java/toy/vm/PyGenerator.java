@@ -113,12 +113,13 @@ public final class PyGenerator extends PyContainer {
                 } else {
                     PyObject[] out = new PyObject[1];
                     if (Generators.throwInto(sub, exc, out)) return out[0];
-                    // the sub-iterator finished: continue after YIELD_FROM with its value
-                    PyObject old = f.stack[f.sp - 1];
-                    f.stack[f.sp - 1] = Refs.own(out[0]);
+                    // the sub-iterator finished: continue after YIELD_FROM with its value, which
+                    // resume pushes in place of the sub-iterator as the value sent in
+                    PyObject old = f.stack[--f.sp];
+                    f.stack[f.sp] = null;
                     Refs.decref(old);
                     f.pc++;
-                    r = resume(null, null);
+                    r = resume(out[0], null);
                 }
             } catch (PyException e2) {
                 if (frame == null) throw e2;
