@@ -155,7 +155,7 @@ public final class Collector {
         // (1) counts, minus references from inside the set
         for (PyContainer c : young) c.gcRefs = c.refcnt == 0 ? Integer.MAX_VALUE / 2 : c.refcnt;
         for (PyContainer c : young) {
-            c.traverse(o -> {
+            traverseWithType(c, o -> {
                 if (o instanceof PyContainer d && d.gcIndex >= 0 && d.gcGen <= gen && d.gcRefs > 0) d.gcRefs--;
             });
         }
@@ -196,7 +196,7 @@ public final class Collector {
         for (PyContainer c : unreachable) if (!c.isFreed() && c.gcIndex >= 0) garbage.add(c);
         for (PyContainer c : garbage) c.gcRefs = c.refcnt;
         for (PyContainer c : garbage) {
-            c.traverse(o -> {
+            traverseWithType(c, o -> {
                 if (o instanceof PyContainer d && d.gcRefs > 0 && d.gcIndex >= 0 && d.gcRefs != REACHABLE) d.gcRefs--;
             });
         }
@@ -207,7 +207,7 @@ public final class Collector {
         for (int i = 0; i < alive.size(); i++) {
             PyContainer c = alive.get(i);
             c.gcRefs = REACHABLE;
-            c.traverse(o -> {
+            traverseWithType(c, o -> {
                 if (o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0 && d.gcRefs != REACHABLE) {
                     d.gcRefs = REACHABLE;
                     alive.add(d);
@@ -235,16 +235,23 @@ public final class Collector {
         RefVisitor dropOutside = o -> {
             if (o != null && !(o instanceof PyContainer d && (d.gcFlags & IN_GROUP) != 0)) Refs.decrefNow(rs, o);
         };
-        for (PyContainer c : doomed) {
-            c.traverse(dropOutside);
-            if (c.type.heap) dropOutside.visit(c.type);
-        }
+        for (PyContainer c : doomed) traverseWithType(c, dropOutside);
         for (PyContainer c : doomed) {
             c.gcFlags &= ~IN_GROUP;
             c.cleared();
         }
         if (gen == 2) longLivedTotal = SIZE[2];
         return found;
+    }
+
+    /**
+     * What the collector follows from c: what c holds, and the class of an instance of a
+     * script class, which it keeps alive (CPython's subtype_traverse visits the type too). So a
+     * class referenced only by unreachable instances is freed in the same collection.
+     */
+    private static void traverseWithType(PyContainer c, RefVisitor v) {
+        c.traverse(v);
+        if (c.type.heap) v.visit(c.type);
     }
 
     /** gcFlags bit: member of the group being freed. */
@@ -261,7 +268,7 @@ public final class Collector {
         }
         while (!work.isEmpty()) {
             PyContainer c = work.remove(work.size() - 1);
-            c.traverse(o -> {
+            traverseWithType(c, o -> {
                 if (o instanceof PyContainer d && d.gcIndex >= 0 && d.gcGen <= gen && d.gcRefs != REACHABLE) {
                     d.gcRefs = REACHABLE;
                     work.add(d);
