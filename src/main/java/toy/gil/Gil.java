@@ -478,7 +478,15 @@ public final class Gil {
         } finally {
             mutex.unlock();
         }
+        retaken.run();
     }
+
+    /**
+     * Run by a thread that has just taken the GIL back after a blocking call, outside the lock:
+     * the VM stops daemon threads there once the interpreter is exiting (CPython's take_gil
+     * makes such a thread exit), before they run code whose module globals are gone.
+     */
+    public static volatile Runnable retaken = () -> { };
 
     /**
      * A scope for a blocking call: {@code try (Gil.Blocking b = gil.blocking(t)) { ... }}

@@ -32,20 +32,33 @@ public final class EvalBreaker {
     /** The GIL's part of the eval breaker. */
     public static void serveGil(ThreadState ts, Frame f) {
         ts.evalBreaker = 0;
-        if (ThreadState.finalizing && ts.pyThread != null) {
-            // a daemon thread at interpreter exit: leave the GIL and stop here for good
-            ts.detach();
-            while (true) java.util.concurrent.locks.LockSupport.park();
-        }
+        stopIfFinalizing(ts);
         if (ts.pendingInterrupt) Interrupts.check();
         if (ts.gil != null && ts.gil.dropRequested()) {
             String where = f == null ? null : f.code.filename + ":" + f.line();
             Runtime.get().gil.yieldIfRequested(ts.gil, where);
+            stopIfFinalizing(ts); // the interpreter may have started exiting while this thread waited
         }
         if (ts.gil != null && Runtime.get().gil.switchEveryInstruction()) ts.evalBreaker = 1;
     }
 
     static void handle(ThreadState ts, Frame f) { handler.handle(ts, f); }
+
+    /**
+     * A script thread (a daemon: the interpreter waits for the others) that runs on once the
+     * interpreter is exiting leaves the GIL and stops here for good; also run when a thread
+     * takes the GIL back after a blocking call ({@link Gil#retaken}).
+     */
+    static void stopIfFinalizing(ThreadState ts) {
+        if (ThreadState.finalizing && ts.pyThread != null) {
+            ts.detach();
+            while (true) java.util.concurrent.locks.LockSupport.park();
+        }
+    }
+
+    static {
+        Gil.retaken = () -> stopIfFinalizing(ThreadState.current());
+    }
 
     /** How many warm-up ticks {@link #startWarmupTicks} delivers (about two seconds' worth). */
     static final int WARMUP_TICKS = 2000;
