@@ -18,6 +18,11 @@ public final class PyGenerator extends PyContainer {
     Frame frame;
     /** True while the frame runs (re-entering raises "generator already executing"). */
     boolean running;
+    /**
+     * The exception the frame was handling when it last yielded (a counted reference), or null:
+     * it is the handled exception again when the generator resumes (CPython's gi_exc_state).
+     */
+    PyBaseException handled;
     /** Whether the frame has started (a just-started generator only accepts None). */
     boolean started;
     public final String name, qualname;
@@ -66,13 +71,20 @@ public final class PyGenerator extends PyContainer {
         ts.frame = f;
         // the generator's except blocks change the handled exception; the caller's comes back after
         PyBaseException savedHandled = ts.handled;
+        if (handled != null) ts.setHandled(handled);
         try {
             PyObject r = Interpreter.run(f, ts, throwIn);
-            if (f.yielded) return r;
+            if (f.yielded) {
+                // suspended inside an except block: keep what it handles (what is the caller's stays the caller's)
+                keepHandled(ts.handled == savedHandled && handled == null ? null : ts.handled);
+                return r;
+            }
+            keepHandled(null);
             frame = null;
             returnValue = r;
             return null;
         } catch (PyException e) {
+            keepHandled(null);
             frame = null;
             if (e.matches(Exc.StopIteration)) {
                 PyException re = Exc.runtimeError((type == COROUTINE ? "coroutine" : "generator") + " raised StopIteration");
@@ -179,11 +191,21 @@ public final class PyGenerator extends PyContainer {
     }
 
     /** The suspended frame's locals, cells, stack and function. */
-    @Override public void traverse(RefVisitor v) {
-        if (frame != null) frame.traverse(v);
+    private void keepHandled(PyBaseException e) {
+        PyBaseException old = handled;
+        handled = e;
+        Refs.swap(old, e);
     }
 
-    @Override protected void cleared() { frame = null; }
+    @Override public void traverse(RefVisitor v) {
+        if (frame != null) frame.traverse(v);
+        if (handled != null) v.visit(handled);
+    }
+
+    @Override protected void cleared() {
+        frame = null;
+        handled = null;
+    }
 
     /** A started, suspended generator is closed before it dies, so that its finally blocks run. */
     @Override protected boolean hasFinalizer() { return frame != null && started && !running; }
