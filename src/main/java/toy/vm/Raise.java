@@ -41,17 +41,20 @@ final class Raise {
 
     /** except T: T may be a class or a tuple of classes. */
     static boolean matches(PyBaseException e, PyObject type) {
-        if (type instanceof PyType t) {
-            if (!t.isSubtypeOf(Exc.BaseException)) {
-                throw Exc.typeError("catching classes that do not inherit from BaseException is not allowed");
-            }
-            return e.type.isSubtypeOf(t);
-        }
+        // as CPython: every class named is checked before any is matched; tuples do not nest
         if (type instanceof PyTuple tu) {
-            for (PyObject x : tu.items) if (matches(e, x)) return true;
+            for (PyObject x : tu.items) checkCatchable(x);
+            for (PyObject x : tu.items) if (e.type.isSubtypeOf((PyType) x)) return true;
             return false;
         }
-        throw Exc.typeError("catching classes that do not inherit from BaseException is not allowed");
+        checkCatchable(type);
+        return e.type.isSubtypeOf((PyType) type);
+    }
+
+    private static void checkCatchable(PyObject type) {
+        if (!(type instanceof PyType t) || !t.isSubtypeOf(Exc.BaseException)) {
+            throw Exc.typeError("catching classes that do not inherit from BaseException is not allowed");
+        }
     }
 
     /**
