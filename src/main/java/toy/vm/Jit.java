@@ -336,8 +336,20 @@ public final class Jit {
                     call("popTop", "(" + RS + POA + "IZ)V");
                     drain();
                 }
-                case DUP_TOP -> { args(STACK); iconst(s); call("dupTop", "(" + POA + "I)V"); }
-                case DUP_TOP_TWO -> { args(STACK); iconst(s); call("dupTopTwo", "(" + POA + "I)V"); }
+                case DUP_TOP -> {
+                    // a copy of a borrowed slot borrows from the same local
+                    boolean b = s < 64 && isBorrowed(s - 1);
+                    args(STACK); iconst(s); call(b ? "dupTopBorrowed" : "dupTop", "(" + POA + "I)V");
+                    if (b) borrow(s, source[s - 1]);
+                }
+                case DUP_TOP_TWO -> {
+                    boolean b = s + 1 < 64 && isBorrowed(s - 2) && isBorrowed(s - 1);
+                    args(STACK); iconst(s); call(b ? "dupTopTwoBorrowed" : "dupTopTwo", "(" + POA + "I)V");
+                    if (b) {
+                        borrow(s, source[s - 2]);
+                        borrow(s + 1, source[s - 1]);
+                    }
+                }
                 case ROT_TWO -> {
                     if (s > 64) ownAll();
                     args(STACK); iconst(s); call("rotTwo", "(" + POA + "I)V");
@@ -539,6 +551,10 @@ public final class Jit {
                     || op == DUP_TOP_TWO || op == ROT_TWO || op == ROT_THREE || op == BINARY_OP || op == INPLACE_OP
                     || op == COMPARE_OP || op == BINARY_SUBSCR || op == STORE_SUBSCR || op == LOAD_ATTR
                     || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE || op == RETURN_VALUE;
+        }
+
+        private boolean isBorrowed(int slot) {
+            return slot >= 0 && slot < 64 && (borrowed & (1L << slot)) != 0;
         }
 
         private void borrow(int slot, int local) {

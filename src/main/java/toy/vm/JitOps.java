@@ -83,6 +83,17 @@ public final class JitOps {
         stack[s + 1] = Refs.own(stack[s - 1]);
     }
 
+    /** DUP_TOP of a borrowed slot: the copy borrows too. */
+    public static void dupTopBorrowed(PyObject[] stack, int s) {
+        stack[s] = stack[s - 1];
+    }
+
+    /** DUP_TOP_TWO of two borrowed slots: the copies borrow too. */
+    public static void dupTopTwoBorrowed(PyObject[] stack, int s) {
+        stack[s] = stack[s - 2];
+        stack[s + 1] = stack[s - 1];
+    }
+
     public static void rotTwo(PyObject[] stack, int s) {
         PyObject t = stack[s - 1];
         stack[s - 1] = stack[s - 2];
