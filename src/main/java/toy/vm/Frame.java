@@ -98,12 +98,7 @@ public final class Frame {
                 }
             }
         }
-        for (int i = 0; i < sp; i++) {
-            PyObject v = stack[i];
-            stack[i] = null;
-            if (v != null) drop(rs, v);
-        }
-        sp = 0;
+        dropStack(rs);
         PyFunction fn = func;
         if (fn != null) {
             func = null;
@@ -130,7 +125,7 @@ public final class Frame {
             clearRefs();
             return;
         }
-        dropStack();
+        dropStack(null);
         java.util.ArrayList<PyObject> refs = new java.util.ArrayList<>();
         for (int i = 0; i < locals.length; i++) {
             if (locals[i] != null) refs.add(locals[i]);
@@ -149,12 +144,12 @@ public final class Frame {
         tb.adoptFrameRefs(refs.toArray(new PyObject[0]));
     }
 
-    /** Drops the live part of the value stack. */
-    private void dropStack() {
+    /** Drops the live part of the value stack (at once when rs is given, see {@link #clear}). */
+    private void dropStack(RefState rs) {
         for (int i = 0; i < sp; i++) {
             PyObject v = stack[i];
             stack[i] = null;
-            if (v != null) Refs.decref(v);
+            if (v != null) drop(rs, v);
         }
         sp = 0;
     }

@@ -143,7 +143,7 @@ public final class Jit {
         for (int pc = 0; pc < ins.length; pc++) {
             int op = ins[pc] & 0xFF, arg = ins[pc] >>> 8;
             if (depth[pc] < 0) continue;
-            if (falls(op, arg) && pc + 1 < ins.length && depth[pc + 1] != depth[pc] + StackDepth.effect(op, arg, false)) {
+            if (falls(op) && pc + 1 < ins.length && depth[pc + 1] != depth[pc] + StackDepth.effect(op, arg, false)) {
                 return false;
             }
             if (isJump(op) && op != SETUP_FINALLY && op != SETUP_WITH && op != SETUP_ASYNC_WITH
@@ -155,7 +155,7 @@ public final class Jit {
     }
 
     /** Whether the instruction can go on to the next one. */
-    private static boolean falls(int op, int arg) {
+    private static boolean falls(int op) {
         return op != JUMP && op != JUMP_BACKWARD && op != RETURN_VALUE && op != RERAISE && op != RAISE_VARARGS;
     }
 
@@ -265,14 +265,14 @@ public final class Jit {
             load(RESULT);
             mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
             mv.visitVarInsn(Opcodes.ILOAD, PC);
-            ops("deopt", "(" + JC + FRAME + TS + RS + "ILtoy/object/PyException;I)" + PO);
+            call("deopt", "(" + JC + FRAME + TS + RS + "ILtoy/object/PyException;I)" + PO);
             resultOrResume();
             mv.visitLabel(onOverflow);
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
             rethrowFromLoop();
             loadAll();
             mv.visitVarInsn(Opcodes.ILOAD, PC);
-            ops("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
+            call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
             resultOrResume();
         }
 
@@ -309,7 +309,7 @@ public final class Jit {
         private void resultOrResume() {
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
             load(RESULT);
-            ops("isResume", "(" + PO + ")Z");
+            call("isResume", "(" + PO + ")Z");
             mv.visitJumpInsn(Opcodes.IFNE, loop);
             load(RESULT);
             mv.visitInsn(Opcodes.ARETURN);
@@ -317,10 +317,7 @@ public final class Jit {
 
         private void instruction(int pc) {
             int op = ins[pc] & 0xFF, arg = ins[pc] >>> 8, s = depth[pc];
-            if (Refs.DEBUG) {
-                mv.visitLdcInsn(NAMES[op]);
-                mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
-            }
+            debugOp(op);
             if (!borrowAware(op)) ownAll();
             borrowedAt[pc] = borrowed;
             if (interpreted(op, arg)) {
@@ -611,10 +608,7 @@ public final class Jit {
         private void compareAndJump(int pc) {
             int arg = ins[pc] >>> 8, s = depth[pc], target = ins[pc + 1] >>> 8;
             boolean jumpIfTrue = (ins[pc + 1] & 0xFF) == POP_JUMP_IF_TRUE;
-            if (Refs.DEBUG) {
-                mv.visitLdcInsn(NAMES[COMPARE_OP]);
-                mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
-            }
+            debugOp(COMPARE_OP);
             // the jump target expects every slot below the operands to own its reference
             for (int i = 0; i < Math.min(s - 2, 64); i++) ownSlot(i);
             borrowedAt[pc] = borrowed;
@@ -643,6 +637,13 @@ public final class Jit {
             call(jumpIfTrue ? "popJumpIfTrue" : "popJumpIfFalse", "(" + RS + POA + "IZ)Z");
             branch(target);
             mv.visitLabel(next);
+        }
+
+        /** --debug-refs names the running instruction in its reports, as the eval loop does. */
+        private void debugOp(int op) {
+            if (!Refs.DEBUG) return;
+            mv.visitLdcInsn(NAMES[op]);
+            mv.visitFieldInsn(Opcodes.PUTSTATIC, "toy/object/DebugRefs", "op", "Ljava/lang/String;");
         }
 
         /** A conditional jump: the helper's boolean is kept while the table is drained. */
@@ -680,7 +681,7 @@ public final class Jit {
             } else {
                 iconst(pc);
             }
-            ops("interpret", "(" + JC + FRAME + TS + RS + "II)" + PO);
+            call("interpret", "(" + JC + FRAME + TS + RS + "II)" + PO);
             resultOrResume();
         }
 
@@ -716,11 +717,8 @@ public final class Jit {
             else mv.visitLdcInsn(v);
         }
 
+        /** Calls the JitOps method name. */
         private void call(String name, String desc) {
-            ops(name, desc);
-        }
-
-        private void ops(String name, String desc) {
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, OPS, name, desc, false);
         }
     }
