@@ -91,7 +91,7 @@ final class BuiltinIterators {
      * the instruction instead.
      */
     static void discard(PyObject v, PyObject keep) {
-        if (v == null || !Refs.ENABLED || v.refcnt != 0 || v == keep) return;
+        if (v == null || !Refs.ENABLED || Refs.count(v) != 0 || v == keep) return;
         RefState rs = Refs.state();
         if (keep != null) Refs.incref(keep);
         int mark = rs.mark();

@@ -193,7 +193,7 @@ final class Deque extends PyContainer {
     // ----- protocols --------------------------------------------------------------------
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = Refs.own(new PyDict());
+        if (type.heap && dict == null) dict = PyDict.owned();
         return dict;
     }
 

@@ -231,7 +231,7 @@ public final class FunctoolsModule {
         }
 
         @Override public PyDict dict() {
-            if (dict == null) dict = Refs.own(new PyDict());
+            if (dict == null) dict = PyDict.owned();
             return dict;
         }
 
@@ -299,7 +299,7 @@ public final class FunctoolsModule {
         /** The capacity; -1 for unbounded, 0 for no caching. */
         final long maxsize;
         final boolean typed;
-        final PyDict cache = Refs.own(new PyDict());
+        final PyDict cache = PyDict.owned();
         /** The list of a bounded cache: first is the least recently used link, last the most recent. */
         private Link first, last;
         private boolean full;
@@ -338,7 +338,7 @@ public final class FunctoolsModule {
         }
 
         @Override public PyDict dict() {
-            if (dict == null) dict = Refs.own(new PyDict());
+            if (dict == null) dict = PyDict.owned();
             return dict;
         }
 

@@ -199,7 +199,7 @@ final class NamedTuple {
         Instance(PyType t, PyObject[] items) { super(t, items); }
 
         @Override public PyDict dict() {
-            if (dict == null && hasDict(type)) dict = Refs.own(new PyDict());
+            if (dict == null && hasDict(type)) dict = PyDict.owned();
             return dict;
         }
 

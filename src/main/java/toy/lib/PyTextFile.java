@@ -118,7 +118,8 @@ public final class PyTextFile extends PyContainer {
         PyType t = PyType.heapType(PyType.TYPE, "UnsupportedOperation", new PyType[] {Exc.OSError, Exc.ValueError});
         t.module = "io";
         t.setTypeAttr("__module__", PyStr.of("io"));
-        return t;
+        // this static field holds it uncounted: without immortality the first gc.collect() would free it
+        return Refs.immortal(t);
     }
 
     private static PyType ioUnsupported() { return UNSUPPORTED_OPERATION; }

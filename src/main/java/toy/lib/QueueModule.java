@@ -58,7 +58,7 @@ public final class QueueModule {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 

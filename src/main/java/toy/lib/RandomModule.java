@@ -31,7 +31,7 @@ public final class RandomModule {
         PyRandom(PyType type) { super(type); }
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 

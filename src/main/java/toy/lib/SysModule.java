@@ -63,7 +63,7 @@ public final class SysModule {
             Args.noKeywords("sys.getrefcount", k);
             if (a.length != 1) throw Exc.typeError("sys.getrefcount() takes exactly one argument (" + a.length + " given)");
             // the count includes the argument's reference from the caller's stack, as in CPython
-            return PyInt.of(a[0].refcnt);
+            return PyInt.of(Refs.count(a[0]));
         });
         m.def("setrecursionlimit", (a, k) -> {
             Args.checkCount("setrecursionlimit", a, 1, 1);

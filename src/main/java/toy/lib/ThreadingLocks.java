@@ -140,7 +140,7 @@ final class ThreadingLocks {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 
@@ -210,7 +210,7 @@ final class ThreadingLocks {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 
@@ -326,7 +326,7 @@ final class ThreadingLocks {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 

@@ -56,7 +56,7 @@ public final class ThreadingModule {
         PyThread(PyType t) { super(t); }
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 

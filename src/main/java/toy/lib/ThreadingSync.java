@@ -31,7 +31,7 @@ final class ThreadingSync {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 
@@ -93,7 +93,7 @@ final class ThreadingSync {
         PyDict dict;
 
         @Override public PyDict dict() {
-            if (type.heap && dict == null) dict = Refs.own(new PyDict());
+            if (type.heap && dict == null) dict = PyDict.owned();
             return dict;
         }
 

@@ -36,52 +36,101 @@ import java.util.List;
 public final class Collector {
     private Collector() {}
 
+    /**
+     * The tracked containers of each generation, in the order they were added. A container
+     * that leaves leaves a hole (null) rather than moving another object into its place: that
+     * keeps untracking to one store into a young array. Holes at the end are trimmed at once;
+     * the others are squeezed out when the array is full ({@link #makeRoom}).
+     */
     private static final PyContainer[][] GENS = {new PyContainer[1024], new PyContainer[256], new PyContainer[256]};
+    /** Per generation: the used prefix of its array, holes included. */
     private static final int[] SIZE = new int[3];
-    /** Per generation: births minus deaths (0), or collections of the generation below (1, 2). */
+    /** Per generation: the number of containers tracked in it. */
+    private static final int[] LIVE = new int[3];
     private static final int[] COUNT = new int[3];
     private static final int[] THRESHOLD = {700, 10, 10};
     private static boolean enabled = true;
     private static boolean collecting;
-    /** Set when a threshold was passed: the next drain runs {@link #collectDue}. */
-    static volatile boolean due;
+    /**
+     * Set when a threshold was passed: the next drain runs {@link #collectDue}. Plain, not
+     * volatile: it is written and read only under the GIL.
+     */
+    static boolean due;
     private static long longLivedTotal, longLivedPending;
     /** Scratch marks of a collection. */
     private static final int REACHABLE = -1, UNREACHABLE = -2;
 
     // ----- tracking ------------------------------------------------------------------------
 
-    static void track(PyContainer c) {
-        add(c, 0);
+    /**
+     * A container is born: it counts toward generation 0's threshold, and is tracked unless it
+     * starts untracked (an exact dict holding no container yet, as CPython's MAINTAIN_TRACKING).
+     */
+    static void born(PyContainer c, boolean tracked) {
+        if (tracked) add(c, 0);
+        else if (Refs.DEBUG) DebugRefs.untracked.add(c);
         if (++COUNT[0] > THRESHOLD[0] && enabled && THRESHOLD[0] > 0 && !collecting) due = true;
     }
 
-    static void untrack(PyContainer c) {
-        if (c.gcIndex < 0) return;
-        remove(c);
+    /**
+     * Tracks a container born untracked: a dict once it holds something that may be in a
+     * cycle, a class made by a class statement (types are born untracked).
+     */
+    static void trackLate(PyContainer c) {
+        if (c.gcIndex >= 0) return;
+        if (Refs.DEBUG) DebugRefs.untracked.remove(c);
+        add(c, 0);
+    }
+
+    /** A container is destroyed: it leaves its generation's list and generation 0's count. */
+    static void died(PyContainer c) {
+        if (c.gcIndex >= 0) remove(c);
+        else if (Refs.DEBUG) DebugRefs.untracked.remove(c);
         if (COUNT[0] > 0) COUNT[0]--;
     }
 
     private static void add(PyContainer c, int gen) {
         PyContainer[] a = GENS[gen];
         int n = SIZE[gen];
-        if (n == a.length) GENS[gen] = a = java.util.Arrays.copyOf(a, n * 2);
+        if (n == a.length) {
+            a = makeRoom(gen);
+            n = SIZE[gen];
+        }
         a[n] = c;
         c.gcIndex = n;
         c.gcGen = (byte) gen;
         SIZE[gen] = n + 1;
+        LIVE[gen]++;
+    }
+
+    /** A full generation array: squeezes the holes out, and doubles it if still half full. */
+    private static PyContainer[] makeRoom(int gen) {
+        PyContainer[] a = GENS[gen];
+        int n = 0;
+        for (int i = 0; i < SIZE[gen]; i++) {
+            PyContainer c = a[i];
+            if (c == null) continue;
+            c.gcIndex = n;
+            a[n++] = c;
+        }
+        java.util.Arrays.fill(a, n, SIZE[gen], null);
+        SIZE[gen] = n;
+        if (n >= a.length / 2) GENS[gen] = a = java.util.Arrays.copyOf(a, a.length * 2);
+        return a;
     }
 
     private static void remove(PyContainer c) {
         int gen = c.gcGen, i = c.gcIndex;
         PyContainer[] a = GENS[gen];
-        if (i >= SIZE[gen] || a[i] != c) return; // defensive: never corrupt the lists
-        int last = --SIZE[gen];
-        PyContainer m = a[last];
-        a[i] = m;
-        m.gcIndex = i;
-        a[last] = null;
+        int n = SIZE[gen];
+        if (i >= n || a[i] != c) return; // defensive: never corrupt the lists
+        a[i] = null;
         c.gcIndex = -1;
+        LIVE[gen]--;
+        if (i == n - 1) {
+            while (n > 0 && a[n - 1] == null) n--;
+            SIZE[gen] = n;
+        }
     }
 
     // ----- the gc module's knobs -------------------------------------------------------------
@@ -105,7 +154,7 @@ public final class Collector {
         List<PyObject> r = new ArrayList<>();
         for (int g = 0; g < 3; g++) {
             if (gen >= 0 && g != gen) continue;
-            for (int i = 0; i < SIZE[g]; i++) r.add(GENS[g][i]);
+            for (int i = 0; i < SIZE[g]; i++) if (GENS[g][i] != null) r.add(GENS[g][i]);
         }
         return r;
     }
@@ -148,7 +197,7 @@ public final class Collector {
         // the young set: generations 0..gen, merged into a list
         List<PyContainer> young = new ArrayList<>();
         for (int g = 0; g <= gen; g++) {
-            for (int i = 0; i < SIZE[g]; i++) young.add(GENS[g][i]);
+            for (int i = 0; i < SIZE[g]; i++) if (GENS[g][i] != null) young.add(GENS[g][i]);
         }
         if (gen == 2) longLivedPending = 0;
         int n = young.size();
@@ -173,14 +222,15 @@ public final class Collector {
             longLivedPending += n - unreachable.size();
         }
         if (unreachable.isEmpty()) {
-            if (gen == 2) longLivedTotal = SIZE[2];
+            if (gen == 2) longLivedTotal = LIVE[2];
             return 0;
         }
         // an instance's attribute dict is not counted: CPython 3.11 keeps most attributes inline,
         // with no dict object, so gc.collect() reports the same numbers
         int found = unreachable.size();
         for (PyContainer c : unreachable) {
-            if (c instanceof PyInstance inst && inst.dict != null && inst.dict.gcRefs == UNREACHABLE) found--;
+            if (c instanceof PyInstance inst && inst.dict != null && inst.dict.gcIndex >= 0 && inst.dict.gcGen <= gen
+                    && inst.dict.gcRefs == UNREACHABLE) found--;
         }
         // (3) finalizers, once each; the objects stay alive meanwhile
         for (PyContainer c : unreachable) Refs.incref(c);
@@ -227,7 +277,7 @@ public final class Collector {
         RefState rs = Refs.state();
         for (PyContainer c : doomed) {
             c.refcnt = Refs.FREED;
-            untrack(c);
+            died(c);
             Refs.freed++;
             Refs.freedByGc++;
             if (Refs.DEBUG) DebugRefs.markFreed(c);
@@ -240,7 +290,7 @@ public final class Collector {
             c.gcFlags &= ~IN_GROUP;
             c.cleared();
         }
-        if (gen == 2) longLivedTotal = SIZE[2];
+        if (gen == 2) longLivedTotal = LIVE[2];
         return found;
     }
 

@@ -10,6 +10,13 @@ package toy.object;
 public final class DebugRefs {
     private DebugRefs() {}
 
+    /**
+     * The containers alive that the cycle collector does not track (dicts holding no
+     * container), so that the leak report at exit sees them too.
+     */
+    public static final java.util.Set<PyContainer> untracked =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** The instruction being executed (set by the eval loop in debug mode), for reports. */
     public static String op = "startup";
 
@@ -24,7 +31,7 @@ public final class DebugRefs {
 
     static void checkDrop(PyObject o, String what) {
         checkUse(o, what);
-        if (o.refcnt <= 0) fail("reference count of " + o.type.name + " object going below zero", what);
+        if (Refs.count(o) <= 0) fail("reference count of " + o.type.name + " object going below zero", what);
     }
 
     static void markFreed(PyObject o) {

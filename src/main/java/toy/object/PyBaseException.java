@@ -83,12 +83,12 @@ public class PyBaseException extends PyContainer {
     }
 
     public final void dictPut(String name, PyObject v) {
-        if (dict == null) dict = Refs.own(new PyDict());
+        if (dict == null) dict = PyDict.owned();
         dict.put(name, v);
     }
 
     @Override public PyDict dict() {
-        if (dict == null) dict = Refs.own(new PyDict());
+        if (dict == null) dict = PyDict.owned();
         return dict;
     }
 

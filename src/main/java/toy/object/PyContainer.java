@@ -24,8 +24,24 @@ public abstract class PyContainer extends PyObject {
     byte gcFlags;
 
     protected PyContainer(PyType type) {
-        super(type);
-        Refs.born(this);
+        this(type, true, false);
+    }
+
+    /**
+     * A container born untracked by the cycle collector (tracked false) must call
+     * {@link Collector#trackLate} before it holds anything that could be part of a cycle.
+     */
+    protected PyContainer(PyType type, boolean tracked) {
+        this(type, tracked, false);
+    }
+
+    /**
+     * owned true: the container is born holding one counted reference, which its maker stores
+     * at once, instead of floating in the zero-count table until then (see {@link Refs#born}).
+     */
+    protected PyContainer(PyType type, boolean tracked, boolean owned) {
+        super(type, true);
+        Refs.born(this, tracked, owned);
         // an instance of a class defined by a script keeps its class alive (CPython's heap types)
         if (type != null && type.heap) Refs.incref(type);
     }
@@ -43,6 +59,16 @@ public abstract class PyContainer extends PyObject {
      * drops them (destruction drops them in this order).
      */
     public abstract void traverse(RefVisitor v);
+
+    /**
+     * Destruction: drops every counted reference this object holds, exactly those
+     * {@link #traverse} visits and in its order. The commonest containers override it to drop
+     * them directly, without a visitor call per reference (for their own class only: a Java
+     * subclass that overrides traverse gets this default).
+     */
+    void dropRefs(RefState rs) {
+        traverse(rs.dropNow);
+    }
 
     /** Called after destruction dropped the references; objects with extra state may reset it. */
     protected void cleared() {}

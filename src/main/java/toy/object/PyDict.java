@@ -34,10 +34,24 @@ public class PyDict extends PyContainer {
 
     public PyDict() { this(TYPE); }
 
+    /**
+     * An exact dict is born untracked by the cycle collector and tracked at the first store of
+     * a key or value that may be part of a cycle (CPython's MAINTAIN_TRACKING): a dict of
+     * numbers and strings, such as most instance dicts, costs the collector nothing. A
+     * subclass's instance is tracked from birth, since it refers to its class.
+     */
     protected PyDict(PyType type) {
-        super(type);
+        super(type, type != TYPE);
         init(8);
     }
+
+    private PyDict(boolean owned) {
+        super(TYPE, false, owned);
+        init(8);
+    }
+
+    /** A new exact dict holding one counted reference, which the caller stores at once. */
+    public static PyDict owned() { return new PyDict(true); }
 
     private void init(int slots) {
         indices = new int[slots];
@@ -120,6 +134,7 @@ public class PyDict extends PyContainer {
 
     /** Replaces the value of an existing entry (see {@link #indexOfHinted}). */
     public final void replaceValueAt(int pos, PyObject value) {
+        if (gcIndex < 0 && mayBeTracked(value)) Collector.trackLate(this);
         PyObject old = values[pos];
         values[pos] = value;
         Refs.swap(old, value);
@@ -134,6 +149,7 @@ public class PyDict extends PyContainer {
     public final void put(String key, PyObject value) { put(PyStr.intern(key), value); }
 
     final void put(PyObject key, long hash, PyObject value) {
+        if (gcIndex < 0 && (mayBeTracked(value) || mayBeTracked(key))) Collector.trackLate(this);
         int ix = find(key, hash);
         if (ix >= 0) {
             PyObject old = values[ix];
@@ -152,6 +168,19 @@ public class PyDict extends PyContainer {
         next++;
         used++;
         version = ++versionCounter;
+    }
+
+    /**
+     * True when o could be part of a reference cycle, CPython's _PyObject_GC_MAY_BE_TRACKED: a
+     * container other than a built-in type, a tuple only while the collector tracks it (never
+     * the empty one), and the objects CPython's collector knows that Toy makes immortal
+     * (built-in functions and modules), so that gc.is_tracked answers as CPython's does.
+     */
+    private static boolean mayBeTracked(PyObject o) {
+        if (!(o instanceof PyContainer c)) return o instanceof PyBuiltinFunction || o instanceof PyModule;
+        if (o instanceof PyType t) return t.heap;
+        if (o instanceof PyTuple tu) return c.gcIndex >= 0 && tu != PyTuple.EMPTY;
+        return true;
     }
 
     private void resize() {
@@ -237,6 +266,20 @@ public class PyDict extends PyContainer {
         }
     }
 
+    @Override void dropRefs(RefState rs) {
+        if (getClass() != PyDict.class) { // a Java subclass may hold more, or drop in another order
+            super.dropRefs(rs);
+            return;
+        }
+        if (dict != null) Refs.decrefNow(rs, dict);
+        PyObject[] k = keys, v = values;
+        for (int j = 0; j < next; j++) {
+            if (k[j] == null) continue;
+            Refs.decrefNow(rs, k[j]);
+            Refs.decrefNow(rs, v[j]);
+        }
+    }
+
     /** Position-based iteration: the first live entry at or after pos, or -1. */
     public final int nextEntry(int pos) {
         while (pos < next) {
@@ -263,7 +306,7 @@ public class PyDict extends PyContainer {
     }
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = Refs.own(new PyDict());
+        if (type.heap && dict == null) dict = PyDict.owned();
         return dict;
     }
 

@@ -11,12 +11,19 @@ public class PyInstance extends PyContainer {
 
     public PyInstance(PyType type) { super(type); }
 
+    private PyInstance(PyType type, boolean owned) { super(type, true, owned); }
+
+    /** A new instance holding one counted reference, which the caller stores at once. */
+    public static PyInstance owned(PyType type) { return new PyInstance(type, true); }
+
     @Override public PyDict dict() {
-        if (dict == null) dict = Refs.own(new PyDict());
+        if (dict == null) dict = PyDict.owned();
         return dict;
     }
 
     @Override public void traverse(RefVisitor v) { v.visit(dict); }
+
+    @Override void dropRefs(RefState rs) { Refs.decrefNow(rs, dict); }
 
     @Override public PyObject getAttrOrNull(PyStr name) { return Attr.genericGetAttr(this, name, false); }
 

@@ -72,7 +72,7 @@ public class PyList extends PyContainer {
     public final PyObject[] toArray() { return Arrays.copyOf(items, size); }
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = Refs.own(new PyDict());
+        if (type.heap && dict == null) dict = PyDict.owned();
         return dict;
     }
 
@@ -96,6 +96,15 @@ public class PyList extends PyContainer {
     @Override public void traverse(RefVisitor v) {
         if (dict != null) v.visit(dict);
         for (int i = size - 1; i >= 0; i--) v.visit(items[i]);
+    }
+
+    @Override void dropRefs(RefState rs) {
+        if (getClass() != PyList.class) { // a Java subclass may hold more, or drop in another order
+            super.dropRefs(rs);
+            return;
+        }
+        if (dict != null) Refs.decrefNow(rs, dict);
+        for (int i = size - 1; i >= 0; i--) Refs.decrefNow(rs, items[i]);
     }
 
     @Override public String repr() {

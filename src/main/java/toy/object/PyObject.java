@@ -19,11 +19,27 @@ public abstract class PyObject {
     public PyType type;
     /**
      * The reference count, a plain field maintained under the GIL (see {@link Refs}): zero for a
-     * new object until something stores it, {@link Refs#IMMORTAL} for immortals.
+     * new object until something stores it, {@link Refs#IMMORTAL} for immortals. A mortal
+     * scalar's count is offset by {@link Refs#SCALAR_BIAS}; {@link Refs#count} gives the count.
      */
     public int refcnt;
+    /**
+     * True for a {@link PyContainer}: the one test a count reaching zero needs, cheaper than
+     * an instanceof on the hot path of every decref.
+     */
+    final boolean container;
 
-    protected PyObject(PyType type) { this.type = type; }
+    protected PyObject(PyType type) {
+        this.type = type;
+        this.container = false;
+        this.refcnt = Refs.SCALAR_BASE;
+    }
+
+    /** For {@link PyContainer}'s constructor. */
+    PyObject(PyType type, boolean container) {
+        this.type = type;
+        this.container = container;
+    }
 
     /** repr(self). */
     public String repr() {

@@ -596,7 +596,7 @@ public class PySet extends PyContainer {
     // ----- the object protocols ---------------------------------------------------------------
 
     @Override public PyDict dict() {
-        if (type.heap && dict == null) dict = Refs.own(new PyDict());
+        if (type.heap && dict == null) dict = PyDict.owned();
         return dict;
     }
 

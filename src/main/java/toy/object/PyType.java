@@ -128,9 +128,8 @@ public final class PyType extends PyContainer {
 
     /** Built-in types are immortal and untracked; {@link #heapType} makes a class statement's type mortal. */
     private PyType(String name, PyType base, NewFn newFn) {
-        super(null);
+        super(null, false);
         Refs.immortal(this);
-        Collector.untrack(this);
         this.name = name;
         this.qualname = name;
         this.base = base;
@@ -155,7 +154,7 @@ public final class PyType extends PyContainer {
         t.heap = true;
         // a class is counted like any object: its instances, its name and its methods' cells refer to it
         t.refcnt = 0;
-        Collector.track(t);
+        Collector.trackLate(t);
         // its own MRO refers to it, so a class is always in a cycle and only the collector frees it (as in CPython)
         Refs.incref(t);
         for (PyType b : bases) if (b.heap) Refs.incref(b);

@@ -30,6 +30,9 @@ public final class RefState {
     /** The number of entries in {@link #trash}. */
     int trashTop;
 
+    /** Drops each reference a dying container visits ({@link Refs#decrefNow}), made once per thread. */
+    final RefVisitor dropNow = child -> Refs.decrefNow(this, child);
+
     /** The current top of the table: an eval loop drains down to the top it saw at entry. */
     public int mark() { return top; }
 

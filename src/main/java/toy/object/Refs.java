@@ -86,6 +86,14 @@ public final class Refs {
     public static final boolean DEBUG = Boolean.getBoolean("toy.debugRefs");
     /** The count of an immortal object. */
     public static final int IMMORTAL = 1 << 30;
+    /**
+     * Added to the count of every mortal object that holds no references (int, float, str):
+     * such a scalar's field never reaches zero, so a decref needs no test of what kind of
+     * object reached zero; only containers ever do. {@link #count} gives the true count.
+     */
+    public static final int SCALAR_BIAS = 1 << 28;
+    /** What a new scalar's count field starts at (zero when counting is off). */
+    static final int SCALAR_BASE = ENABLED ? SCALAR_BIAS : 0;
     /** The count of a destroyed object. */
     public static final int FREED = -(1 << 30);
     /** Nested destructions beyond this depth are deferred (the trashcan). */
@@ -115,6 +123,20 @@ public final class Refs {
 
     public static boolean isImmortal(PyObject o) { return o.refcnt >= IMMORTAL / 2; }
 
+    /**
+     * The number of counted references to o (what sys.getrefcount reports, less its
+     * argument's): the field, less {@link #SCALAR_BIAS} for a mortal scalar.
+     */
+    public static int count(PyObject o) {
+        int r = o.refcnt;
+        return o.container || r >= IMMORTAL / 2 || r <= FREED / 2 ? r : r - SCALAR_BASE;
+    }
+
+    /** True when a mortal scalar's count dropped to zero (only --debug-refs looks: it marks the scalar freed). */
+    private static boolean scalarAtZero(PyObject o) {
+        return o.refcnt == SCALAR_BIAS && !o.container;
+    }
+
     /** Counts a new reference to o. */
     public static void incref(PyObject o) {
         if (!ENABLED) return;
@@ -137,7 +159,7 @@ public final class Refs {
     public static void decref(PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        if (--o.refcnt == 0 && (o instanceof PyContainer || DEBUG)) state().push(o);
+        if (--o.refcnt == 0 || (DEBUG && scalarAtZero(o))) state().push(o);
     }
 
     /** decref for a reference that may be null. */
@@ -149,7 +171,7 @@ public final class Refs {
     public static void decref(RefState rs, PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        if (--o.refcnt == 0 && (o instanceof PyContainer || DEBUG)) rs.push(o);
+        if (--o.refcnt == 0 || (DEBUG && scalarAtZero(o))) rs.push(o);
     }
 
     /** Replaces a counted reference: counts the new value, drops the old one (either may be null). */
@@ -158,12 +180,15 @@ public final class Refs {
         if (old != null) decref(old);
     }
 
-    /** Called by a new container: it floats in the table until something stores it. */
-    static void born(PyContainer c) {
+    /**
+     * Called by a new container: it floats in the table until something stores it, or, when
+     * owned, starts with the count of the one reference its maker stores at once.
+     */
+    static void born(PyContainer c, boolean tracked, boolean owned) {
         if (!ENABLED) return;
-        RefState rs = state();
-        rs.push(c);
-        Collector.track(c);
+        if (owned) c.refcnt = 1;
+        else state().push(c);
+        Collector.born(c, tracked);
         long live = ++allocated - freed;
         if (live > peakLive) peakLive = live;
     }
@@ -190,7 +215,7 @@ public final class Refs {
         for (int i = base; i < rs.top; i++) {
             PyObject o = rs.zct[i];
             rs.zct[i] = null;
-            if (o.refcnt != 0) continue;
+            if (o.refcnt != 0 && !(DEBUG && scalarAtZero(o))) continue;
             if (o == rs.inFlight) {
                 rs.parked = o;
                 continue;
@@ -218,24 +243,28 @@ public final class Refs {
     public static void decrefAtOnce(RefState rs, PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        if (--o.refcnt != 0) return;
+        if (--o.refcnt != 0) {
+            if (DEBUG && scalarAtZero(o)) destroy(rs, o);
+            return;
+        }
         if (o == rs.inFlight) rs.push(o);
-        else if (o instanceof PyContainer || DEBUG) destroy(rs, o);
+        else destroy(rs, o);
     }
 
     /** Drops a reference from inside a destruction: a child at zero dies at once (depth first). */
     static void decrefNow(RefState rs, PyObject o) {
         if (o == null || !ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        if (--o.refcnt == 0) destroy(rs, o);
+        if (--o.refcnt == 0 || (DEBUG && scalarAtZero(o))) destroy(rs, o);
     }
 
     /** Destroys an object whose count is zero (see the class comment). */
     static void destroy(RefState rs, PyObject o) {
-        if (!(o instanceof PyContainer c)) {
+        if (!o.container) {
             if (DEBUG) DebugRefs.markFreed(o);
             return;
         }
+        PyContainer c = (PyContainer) o;
         if ((c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
             c.gcFlags |= PyContainer.FINALIZED;
             o.refcnt = 1;
@@ -248,7 +277,7 @@ public final class Refs {
             if (--o.refcnt != 0) return; // resurrected: something stored it
         }
         o.refcnt = FREED;
-        Collector.untrack(c);
+        Collector.died(c);
         freed++;
         if (DEBUG) DebugRefs.markFreed(o);
         if (rs.depth >= TRASHCAN_DEPTH) {
@@ -270,7 +299,7 @@ public final class Refs {
     private static void dropContents(RefState rs, PyContainer c) {
         rs.depth++;
         try {
-            c.traverse(child -> decrefNow(rs, child));
+            c.dropRefs(rs);
             c.cleared();
             if (c.type.heap) decrefNow(rs, c.type);
         } finally {
@@ -297,7 +326,7 @@ public final class Refs {
         for (int i = 0; i < rs.top; i++) {
             PyObject o = rs.zct[i];
             rs.zct[i] = null;
-            if (o.refcnt == 0) immortal(o);
+            if (o.refcnt == 0 || scalarAtZero(o)) immortal(o);
         }
         rs.top = 0;
     }

@@ -34,21 +34,23 @@ final class Calls {
                     f.sp = sp;
                     EvalBreaker.handle(ts, f);
                 }
-                Frame nf = Frame.forCall(pf, rt.builtinsDict);
-                PyObject[] nl = nf.locals;
-                int from = op == CALL ? base + 1 : base + 2;
-                if (self == null) {
-                    for (int i = 0; i < arg; i++) nl[i] = stack[from + i];
-                } else {
-                    nl[0] = self;
-                    for (int i = 0; i < arg; i++) nl[i + 1] = stack[from + i];
+                // the function's reference moves from the stack into the frame
+                return enterMoving(f, ts, rs, zbase, stack, base, sp, op == CALL ? base + 1 : base + 2, pf, self, null);
+            }
+            if (op == CALL && fn instanceof PyType t && t.heap && ts.depth < ThreadState.recursionLimit) {
+                // instantiating a plain script class whose __init__ takes exactly these arguments
+                PyFunction init = InlineInit.initFor(t);
+                if (init != null && init.simpleArgs && init.code.argcount == arg + 1) {
+                    if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
+                        f.sp = sp;
+                        EvalBreaker.handle(ts, f);
+                    }
+                    PyInstance inst = PyInstance.owned(t); // the reference __init__'s self holds
+                    Refs.incref(inst); // the call's result
+                    Refs.incref(init); // the frame's function
+                    Refs.decref(rs, t); // the stack's reference to the class (the instance keeps one)
+                    return enterMoving(f, ts, rs, zbase, stack, base, sp, base + 1, init, inst, inst);
                 }
-                // the stack's references move: arguments into the locals, the function into the frame
-                if (nf.cells != null) ArgBinder.setupCells(pf, nf);
-                for (int i = base; i < sp; i++) stack[i] = null;
-                f.sp = base;
-                stack[base] = invoke(nf, f, ts, rs, zbase);
-                return base + 1;
             }
         }
         String[] kwnames = null;
@@ -81,7 +83,7 @@ final class Calls {
             // instantiating a plain script class: allocate here and run __init__ as a plain call
             PyFunction init = InlineInit.initFor(t);
             if (init != null) {
-                initSelf = Refs.own(new PyInstance(t));
+                initSelf = PyInstance.owned(t);
                 self = initSelf;
                 fn = init;
             }
@@ -127,6 +129,32 @@ final class Calls {
         Refs.incref(r);
         Interpreter.dropSlots(rs, stack, base, sp);
         stack[base] = r;
+        return base + 1;
+    }
+
+    /**
+     * The fast path of a call with exactly the positional parameters: the arguments'
+     * references at stack[from..sp) move into a new frame's locals after self (when not
+     * null), stack[base..sp) is cleared, and the frame runs. The caller has settled the
+     * reference the frame holds to pf. initSelf, when not null, is the instance an inline
+     * __init__ returns. Returns the new stack pointer, with the result at stack[base].
+     */
+    private static int enterMoving(Frame f, ThreadState ts, RefState rs, int zbase, PyObject[] stack, int base, int sp,
+                                   int from, PyFunction pf, PyObject self, PyObject initSelf) {
+        Frame nf = Frame.forCall(pf, Runtime.get().builtinsDict);
+        PyObject[] nl = nf.locals;
+        int n = sp - from;
+        if (self == null) {
+            for (int i = 0; i < n; i++) nl[i] = stack[from + i];
+        } else {
+            nl[0] = self;
+            for (int i = 0; i < n; i++) nl[i + 1] = stack[from + i];
+        }
+        if (nf.cells != null) ArgBinder.setupCells(pf, nf);
+        nf.initSelf = initSelf;
+        for (int i = base; i < sp; i++) stack[i] = null;
+        f.sp = base;
+        stack[base] = invoke(nf, f, ts, rs, zbase);
         return base + 1;
     }
 

@@ -75,7 +75,7 @@ public final class Interpreter {
         f.back = caller;
         ts.frame = f;
         try {
-            PyObject r = run(f, ts, null);
+            PyObject r = run(f, ts, null, false);
             f.release();
             return r;
         } finally {
@@ -87,9 +87,10 @@ public final class Interpreter {
     /**
      * Runs or resumes a frame. When throwIn is not null it is raised at the current
      * instruction first (generator.throw). Returns the return value, or the yielded value with
-     * {@code f.yielded} set.
+     * {@code f.yielded} set: uncounted (floating in the caller's zero-count table), or, when
+     * owned is true, as a counted reference the caller takes over.
      */
-    static PyObject run(Frame f, ThreadState ts, PyException throwIn) {
+    static PyObject run(Frame f, ThreadState ts, PyException throwIn, boolean owned) {
         final RefState rs = ts.refs;
         final int zbase = rs.mark();
         PyObject r;
@@ -105,8 +106,8 @@ public final class Interpreter {
             Refs.drain(rs, zbase);
             throw e;
         }
-        Refs.drain(rs, zbase);
-        Refs.decref(rs, r);
+        if (rs.pending(zbase)) Refs.drain(rs, zbase);
+        if (!owned) Refs.decref(rs, r);
         return r;
     }
 
@@ -412,9 +413,8 @@ public final class Interpreter {
                             break;
                         }
                         case FOR_ITER: {
-                            PyObject v = Ops.next(stack[sp - 1]);
+                            PyObject v = iterNext(stack[sp - 1]);
                             if (v != null) {
-                                Refs.incref(v);
                                 stack[sp++] = v;
                             } else {
                                 PyObject it = stack[--sp];
@@ -636,6 +636,14 @@ public final class Interpreter {
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
         if (dropO) Refs.decref(rs, o); // the container first, as CPython
         if (dropK) Refs.decref(rs, k);
+    }
+
+    /** FOR_ITER's next item as a counted reference, or null when the iterator is exhausted. */
+    static PyObject iterNext(PyObject it) {
+        if (it instanceof PyGenerator g && g.type == PyGenerator.GENERATOR) return g.nextOwned();
+        PyObject v = Ops.next(it);
+        if (v != null) Refs.incref(v);
+        return v;
     }
 
     /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */

@@ -343,9 +343,8 @@ public final class JitOps {
 
     /** FOR_ITER: true when the iterator is exhausted (and popped), the jump out of the loop. */
     public static boolean forIter(RefState rs, PyObject[] stack, int s) {
-        PyObject v = Ops.next(stack[s - 1]);
+        PyObject v = Interpreter.iterNext(stack[s - 1]);
         if (v != null) {
-            Refs.incref(v);
             stack[s] = v;
             return false;
         }

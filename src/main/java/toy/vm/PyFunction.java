@@ -126,7 +126,7 @@ public final class PyFunction extends PyContainer {
     }
 
     @Override public PyDict dict() {
-        if (dict == null) dict = Refs.own(new PyDict());
+        if (dict == null) dict = PyDict.owned();
         return dict;
     }
 

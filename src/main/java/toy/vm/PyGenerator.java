@@ -43,6 +43,20 @@ public final class PyGenerator extends PyContainer {
      * or null when the generator returned; the return value is then in {@link #returnValue}.
      */
     public PyObject resume(PyObject sent, PyException throwIn) {
+        return resume(sent, throwIn, false);
+    }
+
+    /**
+     * FOR_ITER's next(): the yielded value as a counted reference that the caller's stack takes
+     * over, which saves the yielding loop's drop and the caller's count of every value passed
+     * along a pipeline of generators. Null when the generator returned.
+     */
+    PyObject nextOwned() {
+        return resume(Py.None, null, true);
+    }
+
+    /** resume, handing over the yielded value as a counted reference when owned is true. */
+    private PyObject resume(PyObject sent, PyException throwIn, boolean owned) {
         if (running) {
             throw Exc.valueError(type == COROUTINE ? "coroutine already executing" : "generator already executing");
         }
@@ -73,7 +87,7 @@ public final class PyGenerator extends PyContainer {
         PyBaseException savedHandled = ts.handled;
         if (handled != null) ts.setHandled(handled);
         try {
-            PyObject r = Interpreter.run(f, ts, throwIn);
+            PyObject r = Interpreter.run(f, ts, throwIn, owned);
             if (f.yielded) {
                 // suspended inside an except block: keep what it handles (what is the caller's stays the caller's)
                 keepHandled(ts.handled == savedHandled && handled == null ? null : ts.handled);
@@ -81,6 +95,7 @@ public final class PyGenerator extends PyContainer {
             }
             keepHandled(null);
             frame = null;
+            if (owned) Refs.decref(ts.refs, r); // the return value floats, as from run(..., false)
             returnValue = r;
             return null;
         } catch (PyException e) {

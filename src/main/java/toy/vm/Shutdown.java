@@ -81,7 +81,9 @@ public final class Shutdown {
             if (o instanceof toy.object.PyContainer c) c.traverse(work::add);
         }
         Map<String, Integer> byType = new TreeMap<>();
-        for (PyObject o : Collector.objects(-1)) {
+        List<PyObject> alive = Collector.objects(-1);
+        alive.addAll(toy.object.DebugRefs.untracked);
+        for (PyObject o : alive) {
             if (seen.containsKey(o) || o.refcnt <= 0 || Refs.isImmortal(o)) continue;
             byType.merge(o.type.name, 1, Integer::sum);
         }

@@ -116,6 +116,8 @@ class GilSchedulingTest {
         assertTrue(Workers.await(main::dropRequested, 10_000), "no drop request within 10 s");
         long waited = System.nanoTime() - asked[0];
         assertTrue(waited >= 45_000_000L, "drop requested after only " + waited / 1e6 + " ms (interval 50 ms)");
+        // the waiter raises the flag, then runs the hook: the flag can be seen first
+        assertTrue(Workers.await(() -> hookCalls.get() >= 1, 10_000), "the hook did not run within 10 s");
         assertEquals(1, hookCalls.get());
         assertEquals(1, gil.stats().dropRequests);
         assertTrue(gil.yieldIfRequested(main, "main.toy:3"));

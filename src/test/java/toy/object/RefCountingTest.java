@@ -23,15 +23,15 @@ class RefCountingTest {
         PyTuple t = Refs.own(PyTuple.of(s, s, s));
         PyDict d = Refs.own(new PyDict());
         d.put(s, s);
-        assertEquals(7, s.refcnt);
+        assertEquals(7, Refs.count(s));
         l.clear();
-        assertEquals(5, s.refcnt);
+        assertEquals(5, Refs.count(s));
         d.remove(s);
-        assertEquals(3, s.refcnt);
+        assertEquals(3, Refs.count(s));
         Refs.decref(t);
         drain(base);
         assertTrue(t.isFreed(), "the tuple died when its count reached zero");
-        assertEquals(0, s.refcnt);
+        assertEquals(0, Refs.count(s));
         Refs.decref(l);
         Refs.decref(d);
         drain(base);
@@ -47,7 +47,7 @@ class RefCountingTest {
         drain(base);
         assertFalse(kept.isFreed());
         assertTrue(dropped.isFreed());
-        assertEquals(1, kept.refcnt);
+        assertEquals(1, Refs.count(kept));
         Refs.decref(holder);
         drain(base);
         assertTrue(kept.isFreed(), "dropping the holder cascades to what it holds");
@@ -61,7 +61,7 @@ class RefCountingTest {
         outer.append(inner);
         PyObject popped = outer.removeAt(0);
         assertSame(inner, popped);
-        assertEquals(0, inner.refcnt);
+        assertEquals(0, Refs.count(inner));
         assertFalse(inner.isFreed(), "still usable by the code that popped it");
         Refs.incref(popped); // the eval loop pushes it
         drain(base);
