@@ -37,7 +37,12 @@ def pair(duration, results):
 
 
 if WARMUP > 0:
-    pair(WARMUP, [[], []])   # the same two threads, unmeasured: the JIT's warm-up (Toy)
+    # the same two threads, unmeasured: the JIT's warm-up (Toy). In two rounds, so that the
+    # measured round repeats a path the JIT has seen end to end: a single round leaves the spin
+    # loop's exit and the threads' exit unseen until the measured round starts, and the JVM's
+    # recompiling them then competes for the two CPUs during the first tenth of a second.
+    pair(WARMUP / 2, [[], []])
+    pair(WARMUP / 2, [[], []])
 results = [[], []]
 t0 = time.perf_counter()
 pair(DURATION, results)
