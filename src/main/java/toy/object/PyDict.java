@@ -134,7 +134,7 @@ public class PyDict extends PyContainer {
 
     /** Replaces the value of an existing entry (see {@link #indexOfHinted}). */
     public final void replaceValueAt(int pos, PyObject value) {
-        if (gcIndex < 0 && mayBeTracked(value)) Collector.trackLate(this);
+        if (gcIndex < 0 && Refs.ENABLED && mayBeTracked(value)) Collector.trackLate(this);
         PyObject old = values[pos];
         values[pos] = value;
         Refs.swap(old, value);
@@ -149,7 +149,7 @@ public class PyDict extends PyContainer {
     public final void put(String key, PyObject value) { put(PyStr.intern(key), value); }
 
     final void put(PyObject key, long hash, PyObject value) {
-        if (gcIndex < 0 && (mayBeTracked(value) || mayBeTracked(key))) Collector.trackLate(this);
+        if (gcIndex < 0 && Refs.ENABLED && (mayBeTracked(value) || mayBeTracked(key))) Collector.trackLate(this);
         int ix = find(key, hash);
         if (ix >= 0) {
             PyObject old = values[ix];
