@@ -9,7 +9,8 @@ import java.util.List;
  * outside the group refers to, and frees them. It is CPython's algorithm (Modules/gcmodule.c):
  *
  * <ol>
- *   <li>Every container is tracked from birth in generation 0. Collecting generation g
+ *   <li>Every container is tracked from birth in generation 0, except an exact dict, which
+ *       is tracked once it holds a container (as CPython). Collecting generation g
  *       examines the objects of generations 0..g (the "young" set).</li>
  *   <li>Copy each object's reference count into a scratch field, then subtract one for every
  *       reference that comes from another object of the set ({@link PyContainer#traverse}).

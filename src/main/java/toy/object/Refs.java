@@ -25,7 +25,8 @@ package toy.object;
  * because {@code list.pop()} dropped the list's reference before returning the item, or
  * because a builtin made a temporary tuple it will never store. So an object whose count
  * reaches zero is not destroyed on the spot but put in its thread's zero-count table
- * ({@link RefState}), and so is every container when it is born. The eval loop drains the
+ * ({@link RefState}), and so is every container when it is born (unless its maker stores
+ * it at once and says so: an owned birth, see {@link #born}). The eval loop drains the
  * table at each instruction boundary: an entry still at zero dies then, in the order the
  * references were dropped; an entry whose count went up again (the popped item was pushed)
  * is simply forgotten. Seen from a script, an object dies at the end of the instruction that
@@ -68,6 +69,13 @@ package toy.object;
  * tuple and string, types, modules, built-in functions and code constants are immortal:
  * their count starts at {@link #IMMORTAL}, far beyond anything increments can undo, so they
  * are never destroyed and need no branch on the hot path.
+ *
+ * <p>The scalar bias: a mortal object that holds no references (int, float, str) starts
+ * with its count field at {@link #SCALAR_BIAS}, not zero. Its field can then never reach zero,
+ * so the only test a decref makes is for zero, and only containers pass it: no test of what
+ * kind of object died runs on the hot path (a dead scalar needs nothing done). {@link #count}
+ * takes the bias off for {@code sys.getrefcount}; in debug mode a scalar whose field comes
+ * back to the bias is marked freed like any dead object.
  *
  * <p>Invariants: counts change only under the GIL (a plain int field, not an atomic); a
  * counted reference is dropped exactly once; traverse visits exactly the counted references
