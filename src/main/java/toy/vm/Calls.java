@@ -51,6 +51,12 @@ final class Calls {
                     Refs.decref(rs, t); // the stack's reference to the class (the instance keeps one)
                     return enterMoving(f, ts, rs, zbase, stack, base, sp, base + 1, init, inst, inst);
                 }
+                if (arg == 0 && InlineInit.isBare(t)) {
+                    // a class with object's __new__ and __init__: the call only allocates
+                    stack[base] = PyInstance.owned(t);
+                    Refs.decref(rs, t); // the stack's reference (the instance keeps one)
+                    return base + 1;
+                }
             }
         }
         String[] kwnames = null;

@@ -15,21 +15,39 @@ final class InlineInit {
 
     private static final PyType OBJECT = PyType.OBJECT;
 
+    /** {@link PyType#vmCache} when C's __init__ is object's too: {@code C()} is a bare allocation. */
+    private static final Object BARE = new Object();
+
     /** The __init__ function to run inline for a call of t, or null to take the generic path. */
     static PyFunction initFor(PyType t) {
-        if (t.vmCacheVersion == t.version) return t.vmCache instanceof PyFunction f ? f : null;
-        PyFunction r = compute(t);
-        t.vmCache = r == null ? Boolean.FALSE : r;
-        t.vmCacheVersion = t.version;
-        return r;
+        return cached(t) instanceof PyFunction f ? f : null;
     }
 
-    private static PyFunction compute(PyType t) {
-        if (t.type != PyType.TYPE || t.newFn != OBJECT.newFn) return null;
+    /**
+     * True when t's instances are plain and t keeps object's __new__ and __init__: then
+     * {@code t()} only allocates (with arguments it is object.__init__'s TypeError, which the
+     * generic path raises).
+     */
+    static boolean isBare(PyType t) {
+        return cached(t) == BARE;
+    }
+
+    private static Object cached(PyType t) {
+        if (t.vmCacheVersion != t.version) {
+            t.vmCache = compute(t);
+            t.vmCacheVersion = t.version;
+        }
+        return t.vmCache;
+    }
+
+    /** The script __init__, {@link #BARE}, or FALSE (the generic path). */
+    private static Object compute(PyType t) {
+        if (t.type != PyType.TYPE || t.newFn != OBJECT.newFn) return Boolean.FALSE;
         PyObject newMeth = t.lookup("__new__");
-        if (newMeth != OBJECT.dict.get("__new__")) return null;
+        if (newMeth != OBJECT.dict.get("__new__")) return Boolean.FALSE;
         PyObject init = t.lookup("__init__");
         if (init instanceof PyFunction pf && !pf.code.isGenerator()) return pf;
-        return null;
+        if (init == OBJECT.dict.get("__init__")) return BARE;
+        return Boolean.FALSE;
     }
 }
