@@ -211,12 +211,14 @@ public final class Main {
                     status = reportUncaught(e);
                 } finally {
                     StdStreams.flushAll();
-                    // as CPython: the interpreter waits for non-daemon threads before exiting
-                    toy.lib.ThreadingModule.mainFinished();
-                    toy.vm.Interrupts.shuttingDown = true;
-                    toy.lib.ThreadingModule.joinNonDaemonThreads();
-                    toy.vm.ThreadState.beginFinalizing();
                 }
+                // as CPython: the interpreter waits for non-daemon threads before exiting (not
+                // after a fatal error, a Java error or --debug-refs' report, which leaves at once
+                // rather than wait for threads that would never be told to stop)
+                toy.lib.ThreadingModule.mainFinished();
+                toy.vm.Interrupts.shuttingDown = true;
+                toy.lib.ThreadingModule.joinNonDaemonThreads();
+                toy.vm.ThreadState.beginFinalizing();
                 toy.vm.Shutdown.tearDown(rt, main, cl.hasOption("debug-refs"));
                 StdStreams.flushAll();
             } finally {

@@ -70,13 +70,22 @@ public final class Collector {
     static void born(PyContainer c, boolean tracked) {
         if (tracked) add(c, 0);
         else if (Refs.DEBUG) DebugRefs.untracked.add(c);
+        // a type counts when a class statement makes it a collectable object (see trackClass)
+        if (!(c instanceof PyType)) counted();
+    }
+
+    /** One more container toward generation 0's threshold. */
+    private static void counted() {
         if (++COUNT[0] > THRESHOLD[0] && enabled && THRESHOLD[0] > 0 && !collecting) due = true;
     }
 
-    /**
-     * Tracks a container born untracked: a dict once it holds something that may be in a
-     * cycle, a class made by a class statement (types are born untracked).
-     */
+    /** Tracks a class made by a class statement: from here on it is an object like any other. */
+    static void trackClass(PyType t) {
+        trackLate(t);
+        counted();
+    }
+
+    /** Tracks a container born untracked: a dict once it holds something that may be in a cycle. */
     static void trackLate(PyContainer c) {
         if (c.gcIndex >= 0) return;
         if (Refs.DEBUG) DebugRefs.untracked.remove(c);
@@ -211,10 +220,15 @@ public final class Collector {
         }
         // (2) mark what the externally referenced objects reach
         List<PyContainer> unreachable = markUnreachable(young, gen);
-        // survivors move up a generation
+        // survivors move up a generation, except tuples (and, in a full collection, dicts) that
+        // hold nothing that could be in a cycle: those stop being tracked, as in CPython
         int to = Math.min(gen + 1, 2);
         for (PyContainer c : young) {
-            if (c.gcRefs == REACHABLE && c.gcIndex >= 0 && c.gcGen != to) {
+            if (c.gcRefs != REACHABLE || c.gcIndex < 0) continue;
+            if (holdsNothingTrackable(c, gen == 2)) {
+                remove(c);
+                if (Refs.DEBUG) DebugRefs.untracked.add(c);
+            } else if (c.gcGen != to) {
                 remove(c);
                 add(c, to);
             }
@@ -293,6 +307,25 @@ public final class Collector {
         }
         if (gen == 2) longLivedTotal = LIVE[2];
         return found;
+    }
+
+    /**
+     * An exact tuple (any collection) or exact dict (full collections only) none of whose
+     * items may be part of a cycle: CPython's _PyTuple_MaybeUntrack and untrack_dicts.
+     */
+    private static boolean holdsNothingTrackable(PyContainer c, boolean full) {
+        if (c.getClass() == PyTuple.class && c.type == PyTuple.TYPE) {
+            for (PyObject o : ((PyTuple) c).items) if (PyDict.mayBeTracked(o)) return false;
+            return true;
+        }
+        if (full && c.getClass() == PyDict.class && c.type == PyDict.TYPE) {
+            PyDict d = (PyDict) c;
+            for (int j = 0; j < d.next; j++) {
+                if (d.keys[j] != null && (PyDict.mayBeTracked(d.keys[j]) || PyDict.mayBeTracked(d.values[j]))) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -172,12 +172,15 @@ public class PyDict extends PyContainer {
 
     /**
      * True when o could be part of a reference cycle, CPython's _PyObject_GC_MAY_BE_TRACKED: a
-     * container other than a built-in type, a tuple only while the collector tracks it (never
-     * the empty one), and the objects CPython's collector knows that Toy makes immortal
-     * (built-in functions and modules), so that gc.is_tracked answers as CPython's does.
+     * container other than a built-in type or a bare object(), a tuple only while the collector
+     * tracks it (never the empty one), an instance of a script class, and the objects CPython's
+     * collector knows that Toy makes immortal (built-in functions and modules), so that
+     * gc.is_tracked answers as CPython's does.
      */
-    private static boolean mayBeTracked(PyObject o) {
+    static boolean mayBeTracked(PyObject o) {
+        if (o.type.heap) return true; // an instance of a script class (of str, int too) refers to its class
         if (!(o instanceof PyContainer c)) return o instanceof PyBuiltinFunction || o instanceof PyModule;
+        if (o instanceof PyInstance.Bare) return false; // object() holds nothing
         if (o instanceof PyType t) return t.heap;
         if (o instanceof PyTuple tu) return c.gcIndex >= 0 && tu != PyTuple.EMPTY;
         return true;
@@ -300,6 +303,8 @@ public class PyDict extends PyContainer {
     }
 
     public final void update(PyDict other) {
+        // a copy or merge of a tracked dict is tracked, as CPython's dict_merge does
+        if (other.gcIndex >= 0 && gcIndex < 0 && Refs.ENABLED) Collector.trackLate(this);
         for (int j = 0; j < other.next; j++) {
             if (other.keys[j] != null) put(other.keys[j], other.hashes[j], other.values[j]);
         }

@@ -154,7 +154,7 @@ public final class PyType extends PyContainer {
         t.heap = true;
         // a class is counted like any object: its instances, its name and its methods' cells refer to it
         t.refcnt = 0;
-        Collector.trackLate(t);
+        Collector.trackClass(t);
         // its own MRO refers to it, so a class is always in a cycle and only the collector frees it (as in CPython)
         Refs.incref(t);
         for (PyType b : bases) if (b.heap) Refs.incref(b);

@@ -194,9 +194,16 @@ public final class Refs {
      */
     static void born(PyContainer c, boolean tracked, boolean owned) {
         if (!ENABLED) return;
-        if (owned) c.refcnt = 1;
-        else state().push(c);
         Collector.born(c, tracked);
+        if (!owned) {
+            state().push(c);
+        } else {
+            c.refcnt = 1;
+            // the table's next drain runs a collection that this birth made due: an owned
+            // birth puts nothing in the table, and a loop that only makes owned instances
+            // would otherwise never drain and never collect
+            if (Collector.due) state().push(c);
+        }
         long live = ++allocated - freed;
         if (live > peakLive) peakLive = live;
     }

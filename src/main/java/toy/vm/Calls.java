@@ -38,13 +38,14 @@ final class Calls {
                 return enterMoving(f, ts, rs, zbase, stack, base, sp, op == CALL ? base + 1 : base + 2, pf, self, null);
             }
             if (op == CALL && fn instanceof PyType t && t.heap && ts.depth < ThreadState.recursionLimit) {
-                // instantiating a plain script class whose __init__ takes exactly these arguments
+                // instantiating a plain script class whose __init__ takes exactly these arguments;
+                // the safe point comes first: another thread may replace __init__ during it
+                if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
+                    f.sp = sp;
+                    EvalBreaker.handle(ts, f);
+                }
                 PyFunction init = InlineInit.initFor(t);
                 if (init != null && init.simpleArgs && init.code.argcount == arg + 1) {
-                    if (EvalBreaker.ENABLED && ts.evalBreaker != 0) {
-                        f.sp = sp;
-                        EvalBreaker.handle(ts, f);
-                    }
                     PyInstance inst = PyInstance.owned(t); // the reference __init__'s self holds
                     Refs.incref(inst); // the call's result
                     Refs.incref(init); // the frame's function
@@ -91,7 +92,9 @@ final class Calls {
             if (init != null) {
                 initSelf = PyInstance.owned(t);
                 self = initSelf;
-                fn = init;
+                // counted until the frame holds it: the safe point below may let another
+                // thread replace __init__, which would drop the class's reference
+                fn = Refs.own(init);
             }
         }
         if (fn instanceof PyFunction pf && !pf.code.isGenerator()) {
@@ -102,21 +105,22 @@ final class Calls {
                 try {
                     EvalBreaker.handle(ts, f);
                 } catch (PyException e) {
-                    if (initSelf != null) Refs.decref(rs, initSelf);
+                    dropInit(rs, initSelf, pf);
                     throw e;
                 }
             }
             if (ts.depth + 1 > ThreadState.recursionLimit) {
-                if (initSelf != null) Refs.decref(rs, initSelf);
+                dropInit(rs, initSelf, pf);
                 throw Exc.raise(Exc.RecursionError, "maximum recursion depth exceeded");
             }
             Frame nf;
             try {
                 nf = ArgBinder.bind(pf, self, stack, argOff, npos, kwnames, rt);
             } catch (PyException e) {
-                if (initSelf != null) Refs.decref(rs, initSelf);
+                dropInit(rs, initSelf, pf);
                 throw e;
             }
+            if (initSelf != null) Refs.decref(rs, pf); // the frame counted its own
             // the frame counted its own references: drop the stack's
             nf.initSelf = initSelf;
             Interpreter.dropSlots(rs, stack, base, sp);
@@ -185,6 +189,13 @@ final class Calls {
             ts.depth--;
             nf.release();
         }
+    }
+
+    /** An inline __init__ call that did not start: drops the new instance and the call's reference to __init__. */
+    private static void dropInit(RefState rs, PyObject initSelf, PyFunction init) {
+        if (initSelf == null) return;
+        Refs.decref(rs, initSelf);
+        Refs.decref(rs, init);
     }
 
     // ----- slow paths kept out of the loop -------------------------------------------------
