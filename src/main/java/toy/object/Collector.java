@@ -204,9 +204,12 @@ public final class Collector {
         collections++;
         if (gen + 1 < 3) COUNT[gen + 1]++;
         for (int g = 0; g <= gen; g++) COUNT[g] = 0;
-        // the young set: generations 0..gen, merged into a list
+        // the young set: generations 0..gen in CPython's order, the collected generation first
+        // and the younger ones appended after it (gc_list_merge), so that finalizers run in
+        // the same order as CPython's
         List<PyContainer> young = new ArrayList<>();
-        for (int g = 0; g <= gen; g++) {
+        for (int k = -1; k < gen; k++) {
+            int g = k < 0 ? gen : k;
             for (int i = 0; i < SIZE[g]; i++) if (GENS[g][i] != null) young.add(GENS[g][i]);
         }
         if (gen == 2) longLivedPending = 0;

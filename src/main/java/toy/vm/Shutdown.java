@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import toy.object.Collector;
+import toy.object.PyDict;
 import toy.object.PyModule;
 import toy.object.PyObject;
 import toy.object.PyType;
 import toy.object.Refs;
 
 /**
- * Interpreter exit, as CPython's finalization does it: the main module's globals are
- * dropped in insertion order (so objects they held die, and their {@code __del__} runs, after
- * the script's last line and after any traceback), then the globals of the modules imported
- * from .toy files, then the cycle collector runs so that unreachable cycles are finalized
- * too. With {@code --debug-refs}, containers still alive afterwards that nothing reachable
- * holds are reported as leaks, grouped by type.
+ * Interpreter exit, as CPython's finalization does it: the main module drops its reference
+ * to its globals without clearing them, so what they held is finalized while they still
+ * exist (after the script's last line and after any traceback): by counting if nothing else
+ * held the dict, else by the cycle collector, which finds the dict in a cycle with the
+ * module's functions and classes. Then the globals of the modules imported from .toy files
+ * are dropped, and the cycle collector runs so that unreachable cycles are finalized too.
+ * With {@code --debug-refs}, containers still alive afterwards that nothing reachable holds
+ * are reported as leaks, grouped by type.
  */
 public final class Shutdown {
     private Shutdown() {}
@@ -25,8 +28,23 @@ public final class Shutdown {
     /** Tears the object world down; returns the number of leaked objects found (debug mode). */
     public static int tearDown(Runtime rt, PyModule main, boolean reportLeaks) {
         if (!Refs.ENABLED) return 0;
-        main.dict.clear();
+        // as CPython's finalization: the main module lets go of its globals without clearing
+        // them; if nothing else held the dict it dies now (dropping the globals in the order
+        // they were defined), and if only what it reaches holds it (its functions and classes
+        // refer to it), the collector finalizes all of that together while the globals are
+        // still there, as CPython's collection at exit does
+        PyDict globals = main.dict;
+        Refs.decref(globals); // the module's reference
         Refs.drainAll();
+        if (!globals.isFreed()) {
+            Collector.collect(2);
+            Refs.drainAll();
+        }
+        if (!globals.isFreed()) {
+            // held from elsewhere (a daemon thread's frame): dropped entry by entry, as before
+            globals.clear();
+            Refs.drainAll();
+        }
         List<PyModule> user = new ArrayList<>();
         for (int p = rt.modules.nextEntry(0); p >= 0; p = rt.modules.nextEntry(p + 1)) {
             if (rt.modules.valueAt(p) instanceof PyModule m && m != main && m.dict.get("__file__") != null) user.add(m);
