@@ -40,7 +40,7 @@ public abstract class PyContainer extends PyObject {
      * at once, instead of floating in the zero-count table until then (see {@link Refs#born}).
      */
     protected PyContainer(PyType type, boolean tracked, boolean owned) {
-        super(type, true);
+        super(type);
         Refs.born(this, tracked, owned);
         // an instance of a class defined by a script keeps its class alive (CPython's heap types)
         if (type != null && type.heap) Refs.incref(type);
@@ -59,16 +59,6 @@ public abstract class PyContainer extends PyObject {
      * drops them (destruction drops them in this order).
      */
     public abstract void traverse(RefVisitor v);
-
-    /**
-     * Destruction: drops every counted reference this object holds, exactly those
-     * {@link #traverse} visits and in its order. The commonest containers override it to drop
-     * them directly, without a visitor call per reference (for their own class only: a Java
-     * subclass that overrides traverse gets this default).
-     */
-    void dropRefs(RefState rs) {
-        traverse(rs.dropNow);
-    }
 
     /** Called after destruction dropped the references; objects with extra state may reset it. */
     protected void cleared() {}

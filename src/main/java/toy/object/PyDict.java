@@ -269,19 +269,6 @@ public class PyDict extends PyContainer {
         }
     }
 
-    @Override void dropRefs(RefState rs) {
-        if (getClass() != PyDict.class) { // a Java subclass may hold more, or drop in another order
-            super.dropRefs(rs);
-            return;
-        }
-        if (dict != null) Refs.decrefNow(rs, dict);
-        PyObject[] k = keys, v = values;
-        for (int j = 0; j < next; j++) {
-            if (k[j] == null) continue;
-            Refs.decrefNow(rs, k[j]);
-            Refs.decrefNow(rs, v[j]);
-        }
-    }
 
     /** Position-based iteration: the first live entry at or after pos, or -1. */
     public final int nextEntry(int pos) {

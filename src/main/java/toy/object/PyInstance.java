@@ -23,8 +23,6 @@ public class PyInstance extends PyContainer {
 
     @Override public void traverse(RefVisitor v) { v.visit(dict); }
 
-    @Override void dropRefs(RefState rs) { Refs.decrefNow(rs, dict); }
-
     @Override public PyObject getAttrOrNull(PyStr name) { return Attr.genericGetAttr(this, name, false); }
 
     @Override public PyObject descrGet(PyObject instance, PyType owner) {

@@ -98,14 +98,6 @@ public class PyList extends PyContainer {
         for (int i = size - 1; i >= 0; i--) v.visit(items[i]);
     }
 
-    @Override void dropRefs(RefState rs) {
-        if (getClass() != PyList.class) { // a Java subclass may hold more, or drop in another order
-            super.dropRefs(rs);
-            return;
-        }
-        if (dict != null) Refs.decrefNow(rs, dict);
-        for (int i = size - 1; i >= 0; i--) Refs.decrefNow(rs, items[i]);
-    }
 
     @Override public String repr() {
         if (size == 0) return "[]";

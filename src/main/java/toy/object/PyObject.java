@@ -23,22 +23,10 @@ public abstract class PyObject {
      * scalar's count is offset by {@link Refs#SCALAR_BIAS}; {@link Refs#count} gives the count.
      */
     public int refcnt;
-    /**
-     * True for a {@link PyContainer}: the one test a count reaching zero needs, cheaper than
-     * an instanceof on the hot path of every decref.
-     */
-    final boolean container;
 
     protected PyObject(PyType type) {
         this.type = type;
-        this.container = false;
-        this.refcnt = Refs.SCALAR_BASE;
-    }
-
-    /** For {@link PyContainer}'s constructor. */
-    PyObject(PyType type, boolean container) {
-        this.type = type;
-        this.container = container;
+        this.refcnt = this instanceof PyContainer ? 0 : Refs.SCALAR_BASE;
     }
 
     /** repr(self). */

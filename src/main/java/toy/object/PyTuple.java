@@ -36,14 +36,6 @@ public class PyTuple extends PyContainer {
         for (int i = items.length - 1; i >= 0; i--) v.visit(items[i]);
     }
 
-    @Override void dropRefs(RefState rs) {
-        if (getClass() != PyTuple.class) { // a Java subclass may hold more, or drop in another order
-            super.dropRefs(rs);
-            return;
-        }
-        if (dict != null) Refs.decrefNow(rs, dict);
-        for (int i = items.length - 1; i >= 0; i--) Refs.decrefNow(rs, items[i]);
-    }
 
     /** A tuple owning the given array (the caller must not modify it afterwards). */
     public static PyTuple of(PyObject... items) {

@@ -137,12 +137,12 @@ public final class Refs {
      */
     public static int count(PyObject o) {
         int r = o.refcnt;
-        return o.container || r >= IMMORTAL / 2 || r <= FREED / 2 ? r : r - SCALAR_BASE;
+        return o instanceof PyContainer || r >= IMMORTAL / 2 || r <= FREED / 2 ? r : r - SCALAR_BASE;
     }
 
     /** True when a mortal scalar's count dropped to zero (only --debug-refs looks: it marks the scalar freed). */
     private static boolean scalarAtZero(PyObject o) {
-        return o.refcnt == SCALAR_BIAS && !o.container;
+        return o.refcnt == SCALAR_BIAS && !(o instanceof PyContainer);
     }
 
     /** Counts a new reference to o. */
@@ -275,11 +275,10 @@ public final class Refs {
 
     /** Destroys an object whose count is zero (see the class comment). */
     static void destroy(RefState rs, PyObject o) {
-        if (!o.container) {
+        if (!(o instanceof PyContainer c)) {
             if (DEBUG) DebugRefs.markFreed(o);
             return;
         }
-        PyContainer c = (PyContainer) o;
         if ((c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
             c.gcFlags |= PyContainer.FINALIZED;
             o.refcnt = 1;
@@ -314,7 +313,7 @@ public final class Refs {
     private static void dropContents(RefState rs, PyContainer c) {
         rs.depth++;
         try {
-            c.dropRefs(rs);
+            c.traverse(rs.dropNow);
             c.cleared();
             if (c.type.heap) decrefNow(rs, c.type);
         } finally {
