@@ -14,11 +14,8 @@ public final class Attr {
         PyType tp = obj.type;
         PyObject descr = tp.lookup(name.value);
         if (descr != null && descr.isDataDescriptor()) return descr.descrGet(obj, tp);
-        PyDict d = obj.dict();
-        if (d != null) {
-            PyObject v = d.getStr(name);
-            if (v != null) return v;
-        }
+        PyObject v = obj.instanceAttr(name);
+        if (v != null) return v;
         if (descr != null) {
             PyObject r = descr.descrGet(obj, tp);
             return r != null ? r : descr;
@@ -34,14 +31,11 @@ public final class Attr {
             descr.descrSet(obj, value);
             return;
         }
-        PyDict d = obj.dict();
-        if (d == null) {
-            if (descr != null) {
-                throw Exc.attributeError("'" + tp.name + "' object attribute '" + name.value + "' is read-only");
-            }
-            throw Exc.noAttribute(obj, name.value);
+        if (obj.setInstanceAttr(name, value)) return;
+        if (descr != null) {
+            throw Exc.attributeError("'" + tp.name + "' object attribute '" + name.value + "' is read-only");
         }
-        d.put(name, value);
+        throw Exc.noAttribute(obj, name.value);
     }
 
     public static void genericDelAttr(PyObject obj, PyStr name) {
@@ -51,8 +45,7 @@ public final class Attr {
             descr.descrSet(obj, null);
             return;
         }
-        PyDict d = obj.dict();
-        if (d == null || d.remove(name) == null) throw Exc.noAttribute(obj, name.value);
+        if (!obj.delInstanceAttr(name)) throw Exc.noAttribute(obj, name.value);
     }
 
     /** Attribute lookup on an instance of a script class. */

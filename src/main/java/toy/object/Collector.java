@@ -243,13 +243,7 @@ public final class Collector {
             if (gen == 2) longLivedTotal = LIVE[2];
             return 0;
         }
-        // an instance's attribute dict is not counted: CPython 3.11 keeps most attributes inline,
-        // with no dict object, so gc.collect() reports the same numbers
         int found = unreachable.size();
-        for (PyContainer c : unreachable) {
-            if (c instanceof PyInstance inst && inst.dict != null && inst.dict.gcIndex >= 0 && inst.dict.gcGen <= gen
-                    && inst.dict.gcRefs == UNREACHABLE) found--;
-        }
         // (3) finalizers, once each; the objects stay alive meanwhile
         for (PyContainer c : unreachable) Refs.incref(c);
         for (PyContainer c : unreachable) {

@@ -86,13 +86,20 @@ public final class ObjectMethods {
         o.def("__reduce_ex__", (self, a, k) -> { throw Exc.typeError("cannot pickle '" + self.type.name + "' object"); });
         o.dict.put("__class__", new PyGetSet("__class__", self -> self.type, (self, v) -> {
             if (!(v instanceof PyType t) || !t.heap || !self.type.heap) throw Exc.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+            if (self instanceof PyInstance inst) inst.dict(); // inline values are laid out by the old class's keys
             if (self instanceof PyContainer c) c.setType(t); else self.type = t;
         }));
         o.dict.put("__dict__", new PyGetSet("__dict__", self -> {
             PyDict d = self.dict();
             if (d == null) throw Exc.noAttribute(self, "__dict__");
             return d;
-        }, null));
+        }, (self, v) -> {
+            if (!(self instanceof PyInstance inst) || self instanceof PyInstance.Bare) throw Exc.noAttribute(self, "__dict__");
+            if (v != null && !(v instanceof PyDict)) {
+                throw Exc.typeError("__dict__ must be set to a dictionary, not a '" + v.type.name + "'");
+            }
+            inst.setDict((PyDict) v);
+        }));
         o.dict.put("__doc__", Py.None);
 
         PyType t = PyType.TYPE;

@@ -40,10 +40,18 @@ public abstract class PyContainer extends PyObject {
      * at once, instead of floating in the zero-count table until then (see {@link Refs#born}).
      */
     protected PyContainer(PyType type, boolean tracked, boolean owned) {
+        this(type, tracked, owned, true);
+    }
+
+    /**
+     * countType false: the maker hands over a counted reference to the class that it holds
+     * (the VM's {@code C(...)} fast path moves the value stack's).
+     */
+    protected PyContainer(PyType type, boolean tracked, boolean owned, boolean countType) {
         super(type);
         Refs.born(this, tracked, owned);
         // an instance of a class defined by a script keeps its class alive (CPython's heap types)
-        if (type != null && type.heap) Refs.incref(type);
+        if (countType && type != null && type.heap) Refs.incref(type);
     }
 
     /** Changes the object's class (__class__ assignment), moving the reference. */

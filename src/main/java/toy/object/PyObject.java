@@ -132,6 +132,29 @@ public abstract class PyObject {
     /** The instance dict, or null when the object has none. */
     public PyDict dict() { return null; }
 
+    /**
+     * The instance attribute called name, or null when there is none: the entry of the instance
+     * dict, or of the inline values a {@link PyInstance} keeps without a dict.
+     */
+    public PyObject instanceAttr(PyStr name) {
+        PyDict d = dict();
+        return d == null ? null : d.getStr(name);
+    }
+
+    /** Stores an instance attribute (counting value); false when the object has no instance attributes. */
+    public boolean setInstanceAttr(PyStr name, PyObject value) {
+        PyDict d = dict();
+        if (d == null) return false;
+        d.put(name, value);
+        return true;
+    }
+
+    /** Deletes an instance attribute; false when there is none called name. */
+    public boolean delInstanceAttr(PyStr name) {
+        PyDict d = dict();
+        return d != null && d.remove(name) != null;
+    }
+
     /** Descriptor __get__: the value seen when this is found on a type; null if not a descriptor. */
     public PyObject descrGet(PyObject instance, PyType owner) { return null; }
 

@@ -112,8 +112,8 @@ public final class PyType extends PyContainer {
     public static final int HOOK_SETATTR = 4;
     /** Subclasses, for __subclasses__ and for nothing else. */
     final List<PyType> subclasses = new ArrayList<>();
-    /** For heap types: the instance has a __dict__ (always true here, no __slots__). */
-    public PyDict instanceDictTemplate;
+    /** For script classes: the attribute names their instances keep inline (see {@link PyInstance}); null until the first store. */
+    SharedKeys sharedKeys;
 
     static {
         TYPE.type = TYPE;

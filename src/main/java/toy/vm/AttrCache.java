@@ -7,9 +7,10 @@ import toy.object.*;
  * Attribute access with per-instruction inline caches (the idea of CPython 3.11's
  * specialising interpreter, without rewriting instructions): each LOAD_ATTR, STORE_ATTR and
  * LOAD_METHOD remembers the receiver type it saw and what the type lookup of the name gave.
- * While the type's version tag is unchanged the lookup is skipped; the instance dict is still
- * consulted, so the result is always what the generic algorithm would give, but at the entry
- * position where the instruction last found the name before any hashing.
+ * While the type's version tag is unchanged the lookup is skipped; the instance's attributes
+ * are still consulted, so the result is always what the generic algorithm would give, but at
+ * the index where the instruction last found the name (a shared-key index for inline values,
+ * an entry position in a dict) before any search.
  */
 final class AttrCache {
     private AttrCache() {}
@@ -41,7 +42,13 @@ final class AttrCache {
             PyObject descr = lookup(code, pc, tp, name);
             if (descr != null && descr.isDataDescriptor()) return descr.descrGet(obj, tp);
             PyDict d = inst.dict;
-            if (d != null) {
+            if (d == null) {
+                int ix = inst.inlineIndex(name, code.icIndex[pc]);
+                if (ix >= 0) {
+                    code.icIndex[pc] = ix;
+                    return inst.inlineValue(ix);
+                }
+            } else {
                 int ix = d.indexOfHinted(name, code.icIndex[pc]);
                 if (ix >= 0) {
                     code.icIndex[pc] = ix;
@@ -57,16 +64,21 @@ final class AttrCache {
         return Ops.getAttr(obj, name);
     }
 
-    static void store(Code code, int pc, PyObject obj, PyStr name, PyObject value) {
+    /**
+     * STORE_ATTR. count false: the caller's counted reference to value moves into the object
+     * once the store succeeds (when it raises, the caller still holds it).
+     */
+    static void store(Code code, int pc, PyObject obj, PyStr name, PyObject value, boolean count) {
         PyType tp = obj.type;
         if (obj instanceof PyInstance inst && (tp.attrHooks() & PyType.HOOK_SETATTR) == 0) {
             PyObject descr = lookup(code, pc, tp, name);
-            if (descr != null && descr.isDataDescriptor()) {
-                descr.descrSet(obj, value);
-                return;
-            }
-            PyDict d = inst.dict();
-            if (d != null) {
+            if (descr == null || !descr.isDataDescriptor()) {
+                PyDict d = inst.dict;
+                if (d == null) {
+                    int ix = inst.storeAttr(name, value, code.icIndex[pc], count);
+                    if (ix >= 0) code.icIndex[pc] = ix;
+                    return;
+                }
                 int ix = d.indexOfHinted(name, code.icIndex[pc]);
                 if (ix >= 0) {
                     code.icIndex[pc] = ix;
@@ -74,10 +86,13 @@ final class AttrCache {
                 } else {
                     d.put(name, value);
                 }
-                return;
+            } else {
+                descr.descrSet(obj, value);
             }
+        } else {
+            Ops.setAttr(obj, name, value);
         }
-        Ops.setAttr(obj, name, value);
+        if (!count) Refs.decref(value); // the object counted its own reference
     }
 
     /**
@@ -95,8 +110,7 @@ final class AttrCache {
         if (kind == 1 && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
             PyObject descr = lookup(code, pc, tp, name);
             if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
-                PyDict d = obj instanceof PyInstance inst ? inst.dict : obj.dict();
-                if (d == null || d.getStr(name) == null) {
+                if (obj.instanceAttr(name) == null) {
                     stack[sp - 1] = Refs.own(descr);
                     stack[sp] = obj;
                     return;

@@ -46,16 +46,15 @@ final class Calls {
                 }
                 PyFunction init = InlineInit.initFor(t);
                 if (init != null && init.simpleArgs && init.code.argcount == arg + 1) {
-                    PyInstance inst = PyInstance.owned(t); // the reference __init__'s self holds
+                    // the reference __init__'s self holds; the stack's reference to the class moves into it
+                    PyInstance inst = PyInstance.ownedTakingType(t);
                     Refs.incref(inst); // the call's result
                     Refs.incref(init); // the frame's function
-                    Refs.decref(rs, t); // the stack's reference to the class (the instance keeps one)
                     return enterMoving(f, ts, rs, zbase, stack, base, sp, base + 1, init, inst, inst);
                 }
                 if (arg == 0 && InlineInit.isBare(t)) {
                     // a class with object's __new__ and __init__: the call only allocates
-                    stack[base] = PyInstance.owned(t);
-                    Refs.decref(rs, t); // the stack's reference (the instance keeps one)
+                    stack[base] = PyInstance.ownedTakingType(t); // the stack's reference to the class moves into it
                     return base + 1;
                 }
             }

@@ -241,12 +241,11 @@ public final class Interpreter {
                         }
                         case STORE_ATTR: {
                             PyObject o = stack[sp - 1], v = stack[sp - 2];
-                            AttrCache.store(code, pc - 1, o, names[arg], v);
+                            AttrCache.store(code, pc - 1, o, names[arg], v, false); // v's reference moves
                             sp -= 2;
                             stack[sp] = null;
                             stack[sp + 1] = null;
                             Refs.decref(rs, o);
-                            Refs.decref(rs, v);
                             break;
                         }
                         case LOAD_METHOD:

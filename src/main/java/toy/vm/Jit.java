@@ -403,10 +403,10 @@ public final class Jit {
                     drain();
                 }
                 case STORE_ATTR -> {
-                    ownSlot(s - 2); // the value moves into the object
-                    borrowedAt[pc] = borrowed;
-                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
-                    call("storeAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
+                    // an owned value's reference moves into the object, a borrowed one is counted there
+                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); drops(s - 2);
+                    consume(s - 1); consume(s - 2);
+                    call("storeAttr", "(" + RS + POA + "I" + CODE + "IIZZ)V");
                     drain();
                 }
                 case LOAD_METHOD -> {

@@ -178,13 +178,13 @@ public final class JitOps {
         if (dropO) Refs.decref(rs, o);
     }
 
-    public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
+    /** dropV false: the value's slot borrowed it, and the object counts its own; else the slot's reference moves. */
+    public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO, boolean dropV) {
         PyObject o = stack[s - 1], v = stack[s - 2];
-        AttrCache.store(code, pc, o, code.names[i], v);
+        AttrCache.store(code, pc, o, code.names[i], v, !dropV);
         stack[s - 1] = null;
         stack[s - 2] = null;
         if (dropO) Refs.decref(rs, o);
-        Refs.decref(rs, v);
     }
 
     public static void loadMethod(PyObject[] stack, int s, Code code, int pc, int i) {
