@@ -155,7 +155,7 @@ public final class Interpreter {
                         case POP_TOP: {
                             PyObject v = stack[--sp];
                             stack[sp] = null;
-                            if (v != null) Refs.decref(rs, v);
+                            if (v != null) Refs.decrefAtOnce(rs, v);
                             break;
                         }
                         case DUP_TOP:
@@ -194,7 +194,7 @@ public final class Interpreter {
                             PyObject old = locals[arg];
                             locals[arg] = stack[--sp];
                             stack[sp] = null;
-                            if (old != null) Refs.decref(rs, old);
+                            if (old != null) Refs.decrefAtOnce(rs, old);
                             break;
                         }
                         case LOAD_DEREF: {

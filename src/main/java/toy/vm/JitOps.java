@@ -71,7 +71,7 @@ public final class JitOps {
     public static void popTop(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
         stack[s - 1] = null;
-        if (drop && v != null) Refs.decref(rs, v);
+        if (drop && v != null) Refs.decrefAtOnce(rs, v);
     }
 
     public static void dupTop(PyObject[] stack, int s) {
@@ -140,7 +140,7 @@ public final class JitOps {
         PyObject old = locals[i];
         locals[i] = stack[s - 1];
         stack[s - 1] = null;
-        if (old != null) Refs.decref(rs, old);
+        if (old != null) Refs.decrefAtOnce(rs, old);
     }
 
     public static void loadDeref(Frame f, PyObject[] stack, int s, int i) {
