@@ -92,16 +92,10 @@ public class PyInstance extends PyContainer {
     public final PyObject inlineValue(int ix) { return values[ix]; }
 
     /**
-     * Stores value (counting it) as the attribute called name, trying the shared key at hint
-     * first; returns the key index the value went to, or -1 when it went into the dict.
-     */
-    public int storeAttr(PyStr name, PyObject value, int hint) {
-        return storeAttr(name, value, hint, true);
-    }
-
-    /**
-     * The same, with count false when the caller hands over a counted reference to value
-     * instead (the VM's STORE_ATTR moves the value stack's).
+     * Stores value as the attribute called name, trying the shared key at hint first; returns
+     * the key index the value went to, or -1 when it went into the dict. count: the object
+     * counts its reference to value; false when the caller hands over a counted reference it
+     * holds (the VM's STORE_ATTR moves the value stack's).
      */
     public int storeAttr(PyStr name, PyObject value, int hint, boolean count) {
         if (dict == null) {
