@@ -31,27 +31,27 @@ public final class MathModule {
         // math_1(x, f, can_overflow): a NaN from a non-NaN is a domain error, an infinity from a
         // finite argument is a range error when the function can overflow, else a domain error.
         fn1(m, "acos", Libm::acos, false);
-        fn1(m, "acosh", Libm::acosh, false);
+        fn1(m, "acosh", LibmFdlibm::acosh, false);
         fn1(m, "asin", Libm::asin, false);
-        fn1(m, "asinh", Libm::asinh, false);
+        fn1(m, "asinh", LibmFdlibm::asinh, false);
         fn1(m, "atan", Libm::atan, false);
-        fn1(m, "atanh", Libm::atanh, false);
-        fn1(m, "cbrt", Libm::cbrt, false);
+        fn1(m, "atanh", LibmFdlibm::atanh, false);
+        fn1(m, "cbrt", LibmFdlibm::cbrt, false);
         fn1(m, "cos", Libm::cos, false);
-        fn1(m, "cosh", Libm::cosh, true);
+        fn1(m, "cosh", LibmFdlibm::cosh, true);
         fn1(m, "exp", Libm::exp, true);
         fn1(m, "exp2", Libm::exp2, true);
-        fn1(m, "expm1", Libm::expm1, true);
+        fn1(m, "expm1", LibmFdlibm::expm1, true);
         fn1(m, "fabs", Math::abs, false);
-        fn1(m, "log1p", Libm::log1p, false);
+        fn1(m, "log1p", LibmFdlibm::log1p, false);
         fn1(m, "sin", Libm::sin, false);
-        fn1(m, "sinh", Libm::sinh, true);
+        fn1(m, "sinh", LibmFdlibm::sinh, true);
         fn1(m, "sqrt", Math::sqrt, false);
         fn1(m, "tan", Libm::tan, false);
-        fn1(m, "tanh", Libm::tanh, false);
+        fn1(m, "tanh", LibmFdlibm::tanh, false);
         // math_1a: the function reports its own errors (errno in C)
-        fn1a(m, "erf", Libm::erf);
-        fn1a(m, "erfc", Libm::erfc);
+        fn1a(m, "erf", LibmFdlibm::erf);
+        fn1a(m, "erfc", LibmFdlibm::erfc);
         fn1a(m, "gamma", MathModule::tgamma);
         fn1a(m, "lgamma", MathModule::lgamma);
 
@@ -65,7 +65,7 @@ public final class MathModule {
         m.def("trunc", (a, k) -> trunc(one("math.trunc", a, k)));
         m.def("log", MathModule::log);
         m.def("log2", (a, k) -> logHelper(one("math.log2", a, k), Libm::log2));
-        m.def("log10", (a, k) -> logHelper(one("math.log10", a, k), Libm::log10));
+        m.def("log10", (a, k) -> logHelper(one("math.log10", a, k), LibmFdlibm::log10));
         m.def("pow", (a, k) -> {
             two("pow", a, k);
             return PyFloat.of(pow(real(a[0]), real(a[1])));
