@@ -301,7 +301,7 @@ final class CounterDict extends PyDict {
             LibSupport.bindMethod("Counter.elements", self, a, k, new String[0], 0, 0);
             PyObject items = Ops.iter(Ops.invoke(self, "items"));
             return new ItertoolsModule.Chain(ItertoolsModule.CHAIN,
-                    new ItertoolsModule.StarMap(ItertoolsModule.STARMAP, ItertoolsModule.REPEAT, items));
+                    new ItertoolsFilters.StarMap(ItertoolsFilters.STARMAP, ItertoolsModule.REPEAT, items));
         });
         t.def("total", (self, a, k) -> {
             LibSupport.bindMethod("Counter.total", self, a, k, new String[0], 0, 0);
