@@ -34,8 +34,8 @@ class FloatReprTest {
     @Test
     void fastShortestDigitsAgreeWithExactSearch() {
         Random r = new Random(11);
-        FloatFormat.Digits fast = new FloatFormat.Digits();
-        FloatFormat.Digits exact = new FloatFormat.Digits();
+        FloatDigits.Digits fast = new FloatDigits.Digits();
+        FloatDigits.Digits exact = new FloatDigits.Digits();
         for (int i = 0; i < 100_000; i++) {
             double d;
             switch (i % 3) {
@@ -52,8 +52,8 @@ class FloatReprTest {
             if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
                 continue;
             }
-            FloatFormat.shortest(d, fast);
-            FloatFormat.shortestSlow(d, exact);
+            FloatDigits.shortest(d, fast);
+            FloatDigits.shortestSlow(d, exact);
             assertEquals(exact.toString(), fast.toString(), () -> "digits of " + d);
         }
     }
@@ -65,21 +65,21 @@ class FloatReprTest {
         java.math.BigDecimal log2of10 = new java.math.BigDecimal("3.32192809488736234787031942948939017586483139302458061205");
         for (int q = -1100; q <= 1100; q++) {
             java.math.BigDecimal x = log10of2.multiply(java.math.BigDecimal.valueOf(q));
-            assertEquals(x.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatFormat.flog10pow2(q));
+            assertEquals(x.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatDigits.flog10pow2(q));
             assertEquals(x.add(log10of3over4).setScale(0, java.math.RoundingMode.FLOOR).intValueExact(),
-                    FloatFormat.flog10threeQuartersPow2(q));
+                    FloatDigits.flog10threeQuartersPow2(q));
         }
         for (int e = -400; e <= 400; e++) {
             java.math.BigDecimal x = log2of10.multiply(java.math.BigDecimal.valueOf(e));
-            assertEquals(x.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatFormat.flog2pow10(e));
+            assertEquals(x.setScale(0, java.math.RoundingMode.FLOOR).intValueExact(), FloatDigits.flog2pow10(e));
         }
     }
 
     @Test
     void fastFixedPrecisionDigitsAgreeWithExactRounding() {
         Random r = new Random(13);
-        FloatFormat.Digits fast = new FloatFormat.Digits();
-        FloatFormat.Digits exact = new FloatFormat.Digits();
+        FloatDigits.Digits fast = new FloatDigits.Digits();
+        FloatDigits.Digits exact = new FloatDigits.Digits();
         for (int i = 0; i < 300_000; i++) {
             double d;
             switch (i % 4) {
@@ -102,8 +102,8 @@ class FloatReprTest {
             int mode = r.nextBoolean() ? 2 : 3;
             int nd = mode == 2 ? 1 + r.nextInt(18) : r.nextInt(20);
             double v = d;
-            FloatFormat.fixedDigits(v, mode, nd, fast);
-            FloatFormat.fixedDigitsExact(v, mode, nd, exact);
+            FloatDigits.fixedDigits(v, mode, nd, fast);
+            FloatDigits.fixedDigitsExact(v, mode, nd, exact);
             assertEquals(exact.len == 0 ? "e" + exact.decpt : exact.toString(), fast.len == 0 ? "e" + fast.decpt : fast.toString(),
                     () -> "mode " + mode + " nd " + nd + " of " + v);
         }
