@@ -1,8 +1,7 @@
 package toy.object;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Locale;
+import static toy.object.StrChars.*;
+import static toy.object.StrSplit.*;
 
 /**
  * The methods of {@code str}, with CPython 3.11's semantics and error messages
@@ -12,8 +11,9 @@ import java.util.Locale;
  * (indexOf, regionMatches, one StringBuilder pass); no PyObject is made per character. Indexes
  * are UTF-16 units, as everywhere in Toy's str. Character classification follows CPython's
  * definitions where they are small and fixed (whitespace, line breaks, the digit and numeric
- * exceptions below, generated from CPython 3.11's Unicode 14 tables) and Java's Unicode tables
- * otherwise.
+ * exceptions in StrChars, generated from CPython 3.11's Unicode 14 tables) and Java's Unicode
+ * tables otherwise. The character classes and case mappings live in {@link StrChars}; split,
+ * splitlines, partition and join in {@link StrSplit}.
  */
 public final class StrMethods {
     private StrMethods() {}
@@ -35,10 +35,10 @@ public final class StrMethods {
             return PyBool.TRUE;
         });
         def0(t, "isalpha", (self, s) -> all(s, Character::isLetter));
-        def0(t, "isdecimal", (self, s) -> all(s, StrMethods::isDecimal));
-        def0(t, "isdigit", (self, s) -> all(s, StrMethods::isDigit));
-        def0(t, "isnumeric", (self, s) -> all(s, StrMethods::isNumeric));
-        def0(t, "isalnum", (self, s) -> all(s, StrMethods::isAlnum));
+        def0(t, "isdecimal", (self, s) -> all(s, StrChars::isDecimal));
+        def0(t, "isdigit", (self, s) -> all(s, StrChars::isDigit));
+        def0(t, "isnumeric", (self, s) -> all(s, StrChars::isNumeric));
+        def0(t, "isalnum", (self, s) -> all(s, StrChars::isAlnum));
         def0(t, "isspace", (self, s) -> {
             if (s.isEmpty()) return PyBool.FALSE;
             for (int i = 0; i < s.length(); i++) if (!isSpace(s.charAt(i))) return PyBool.FALSE;
@@ -273,7 +273,7 @@ public final class StrMethods {
     /** The type name in Argument Clinic's messages (None is shown as None). */
     static String acName(PyObject o) { return o == Py.None ? "None" : o.type.name; }
 
-    private static String subArg(PyObject o) {
+    static String subArg(PyObject o) {
         if (o instanceof PyStr p) return p.value;
         throw Exc.typeError("must be str, not " + o.type.name);
     }
@@ -287,7 +287,7 @@ public final class StrMethods {
      * Keyword-capable arguments of the old-style parser ({@code split}, {@code encode} ...):
      * all parameters optional, each by position or by name.
      */
-    private static PyObject[] kwArgs(String fname, PyObject[] args, String[] kwnames, String[] names) {
+    static PyObject[] kwArgs(String fname, PyObject[] args, String[] kwnames, String[] names) {
         int nkw = kwnames == null ? 0 : kwnames.length;
         int npos = args.length - nkw;
         if (args.length > names.length) {
@@ -309,96 +309,6 @@ public final class StrMethods {
         return out;
     }
 
-    // =========================================================================================
-    // character classes
-    // =========================================================================================
-
-    /** CPython's Py_UNICODE_ISSPACE: the characters str.split() and str.strip() treat as whitespace. */
-    static boolean isSpace(char c) {
-        if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-        return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
-                || c == 0x202f || c == 0x205f || c == 0x3000;
-    }
-
-    /** The line boundaries of str.splitlines(). */
-    static boolean isLineBreak(char c) {
-        return (c >= '\n' && c <= '\r') || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 || c == 0x2029;
-    }
-
-    static boolean isDecimal(int cp) { return Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER; }
-
-    /** Characters with Numeric_Type=Digit that are not decimal digits (CPython 3.11, Unicode 14). */
-    private static final int[][] DIGIT_RANGES = {
-        {0xb2, 0xb3}, {0xb9, 0xb9}, {0x1369, 0x1371}, {0x19da, 0x19da}, {0x2070, 0x2070}, {0x2074, 0x2079},
-        {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247c}, {0x2488, 0x2490}, {0x24ea, 0x24ea}, {0x24f5, 0x24fd},
-        {0x24ff, 0x24ff}, {0x2776, 0x277e}, {0x2780, 0x2788}, {0x278a, 0x2792}, {0x10a40, 0x10a43},
-        {0x10e60, 0x10e68}, {0x11052, 0x1105a}, {0x1f100, 0x1f10a},
-    };
-
-    /** Letters (category Lo) that CPython 3.11 classifies as numeric (CJK numerals). */
-    private static final int[] NUMERIC_LETTERS = {
-        0x3405, 0x3483, 0x382a, 0x3b4d, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x4e96, 0x4ebf,
-        0x4ec0, 0x4edf, 0x4ee8, 0x4f0d, 0x4f70, 0x5104, 0x5146, 0x5169, 0x516b, 0x516d, 0x5341, 0x5343, 0x5344,
-        0x5345, 0x534c, 0x53c1, 0x53c2, 0x53c3, 0x53c4, 0x56db, 0x58f1, 0x58f9, 0x5e7a, 0x5efe, 0x5eff, 0x5f0c,
-        0x5f0d, 0x5f0e, 0x5f10, 0x62fe, 0x634c, 0x67d2, 0x6f06, 0x7396, 0x767e, 0x8086, 0x842c, 0x8cae, 0x8cb3,
-        0x8d30, 0x9621, 0x9646, 0x964c, 0x9678, 0x96f6, 0xf96b, 0xf973, 0xf978, 0xf9b2, 0xf9d1, 0xf9d3, 0xf9fd,
-        0x20001, 0x20064, 0x200e2, 0x20121, 0x2092a, 0x20983, 0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19,
-        0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
-    };
-
-    static boolean isDigit(int cp) {
-        if (cp < 128) return cp >= '0' && cp <= '9';
-        if (isDecimal(cp)) return true;
-        for (int[] r : DIGIT_RANGES) if (cp >= r[0] && cp <= r[1]) return true;
-        return false;
-    }
-
-    static boolean isNumeric(int cp) {
-        if (cp < 128) return cp >= '0' && cp <= '9';
-        int t = Character.getType(cp);
-        if (t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER) return true;
-        return Arrays.binarySearch(NUMERIC_LETTERS, cp) >= 0;
-    }
-
-    static boolean isAlnum(int cp) {
-        if (cp < 128) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-        return Character.isLetter(cp) || isNumeric(cp);
-    }
-
-    static boolean isPrintable(int cp) {
-        if (cp < 128) return cp >= 32 && cp < 127;
-        if (cp == ' ') return true;
-        switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    static boolean isCased(int cp) {
-        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
-    }
-
-    /** Unicode's Case_Ignorable property. */
-    static boolean isCaseIgnorable(int cp) {
-        switch (cp) {
-            case '\'', '.', ':', '^', '`', 0xb7, 0x387, 0x5f4, 0x2018, 0x2019, 0x2024, 0xfe13, 0xfe52, 0xfe55, 0xff07,
-                 0xff0e, 0xff1a:
-                return true;
-            default:
-                break;
-        }
-        switch (Character.getType(cp)) {
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
-                 Character.MODIFIER_SYMBOL:
-                return true;
-            default:
-                return false;
-        }
-    }
-
     private static PyObject all(String s, CpTest test) {
         if (s.isEmpty()) return PyBool.FALSE;
         for (int i = 0; i < s.length(); ) {
@@ -407,228 +317,6 @@ public final class StrMethods {
             i += Character.charCount(cp);
         }
         return PyBool.TRUE;
-    }
-
-    /** Characters Java accepts in identifiers that are not XID_Continue (NFKC-unstable ones). */
-    private static final int[] NOT_XID_CONTINUE = {
-        0x37a, 0x2e2f, 0x309b, 0x309c, 0xfc5e, 0xfc5f, 0xfc60, 0xfc61, 0xfc62, 0xfc63, 0xfdfa, 0xfdfb, 0xfe70,
-        0xfe72, 0xfe74, 0xfe76, 0xfe78, 0xfe7a, 0xfe7c, 0xfe7e,
-    };
-
-    /** Further characters that may continue but not start an identifier (not XID_Start). */
-    private static final int[] NOT_XID_START = {0xe33, 0xeb3, 0xff9e, 0xff9f};
-
-    static boolean isIdentifier(String s) {
-        if (s.isEmpty()) return false;
-        int cp = s.codePointAt(0);
-        if (!(cp == '_' || Character.isUnicodeIdentifierStart(cp))) return false;
-        if (cp >= 0x37a && (Arrays.binarySearch(NOT_XID_CONTINUE, cp) >= 0 || Arrays.binarySearch(NOT_XID_START, cp) >= 0)) {
-            return false;
-        }
-        for (int i = Character.charCount(cp); i < s.length(); ) {
-            cp = s.codePointAt(i);
-            if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) return false;
-            if (cp >= 0x37a && Arrays.binarySearch(NOT_XID_CONTINUE, cp) >= 0) return false;
-            i += Character.charCount(cp);
-        }
-        return true;
-    }
-
-    private static boolean isLowerStr(String s) {
-        boolean cased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) return false;
-            if (!cased && Character.isLowerCase(cp)) cased = true;
-            i += Character.charCount(cp);
-        }
-        return cased;
-    }
-
-    private static boolean isUpperStr(String s) {
-        boolean cased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isLowerCase(cp) || Character.isTitleCase(cp)) return false;
-            if (!cased && Character.isUpperCase(cp)) cased = true;
-            i += Character.charCount(cp);
-        }
-        return cased;
-    }
-
-    private static boolean isTitleStr(String s) {
-        boolean cased = false, prevCased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
-                if (prevCased) return false;
-                prevCased = true;
-                cased = true;
-            } else if (Character.isLowerCase(cp)) {
-                if (!prevCased) return false;
-                prevCased = true;
-                cased = true;
-            } else {
-                prevCased = false;
-            }
-            i += Character.charCount(cp);
-        }
-        return cased;
-    }
-
-    // =========================================================================================
-    // case mapping (full mappings, final sigma as in CPython)
-    // =========================================================================================
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 128) return false;
-        return true;
-    }
-
-    static String upper(String s) { return s.toUpperCase(Locale.ROOT); }
-
-    static String lower(String s) {
-        if (isAscii(s)) return s.toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            appendLower(sb, s, i, cp);
-            i += Character.charCount(cp);
-        }
-        return sb.toString();
-    }
-
-    /** The full lowercase mapping of the code point at index i of s (the context is for final sigma). */
-    private static void appendLower(StringBuilder sb, String s, int i, int cp) {
-        if (cp < 128) {
-            sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-        } else if (cp == 0x3a3) {
-            sb.append(finalSigma(s, i) ? '\u03c2' : '\u03c3');
-        } else if (cp == 0x130) {
-            sb.append("i\u0307");
-        } else {
-            sb.appendCodePoint(Character.toLowerCase(cp));
-        }
-    }
-
-    /** CPython's handle_capital_sigma: is the capital sigma at index i in the Final_Sigma context? */
-    private static boolean finalSigma(String s, int i) {
-        int j = i;
-        int c = 0;
-        boolean found = false;
-        while (j > 0) {
-            c = s.codePointBefore(j);
-            j -= Character.charCount(c);
-            if (!isCaseIgnorable(c)) { found = true; break; }
-        }
-        if (!found || !isCased(c)) return false;
-        j = i + 1;
-        while (j < s.length()) {
-            c = s.codePointAt(j);
-            if (!isCaseIgnorable(c)) return !isCased(c);
-            j += Character.charCount(c);
-        }
-        return true;
-    }
-
-    private static void appendUpper(StringBuilder sb, int cp) {
-        if (cp < 128) sb.append((char) (cp >= 'a' && cp <= 'z' ? cp - 32 : cp));
-        else sb.append(new String(Character.toChars(cp)).toUpperCase(Locale.ROOT));
-    }
-
-    /** The full titlecase mapping of one code point. */
-    private static void appendTitle(StringBuilder sb, int cp) {
-        if (cp < 128) {
-            sb.append((char) (cp >= 'a' && cp <= 'z' ? cp - 32 : cp));
-            return;
-        }
-        String up = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
-        int t = Character.toTitleCase(cp);
-        if (up.codePointCount(0, up.length()) <= 1 || t != cp || Character.isTitleCase(cp)) {
-            sb.appendCodePoint(t);
-            return;
-        }
-        if (cp >= 0x1f80 && cp <= 0x1fff && up.endsWith("\u0399")) {
-            // Greek with ypogegrammeni: the iota stays a combining ypogegrammeni in title case
-            sb.append(up, 0, up.length() - 1).append('\u0345');
-            return;
-        }
-        if (cp == 0xdf || (cp >= 0xfb00 && cp <= 0xfb06) || (cp >= 0xfb13 && cp <= 0xfb17) || cp == 0x587) {
-            // ligatures: the first letter upper case, the rest lower case ("ß" -> "Ss")
-            int first = up.codePointAt(0);
-            sb.appendCodePoint(first);
-            sb.append(up.substring(Character.charCount(first)).toLowerCase(Locale.ROOT));
-            return;
-        }
-        sb.append(up);
-    }
-
-    static String swapcase(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (Character.isUpperCase(cp)) appendLower(sb, s, i, cp);
-            else if (Character.isLowerCase(cp)) appendUpper(sb, cp);
-            else sb.appendCodePoint(cp);
-            i += Character.charCount(cp);
-        }
-        return sb.toString();
-    }
-
-    static String title(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean prevCased = false;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            if (prevCased) appendLower(sb, s, i, cp);
-            else appendTitle(sb, cp);
-            prevCased = isCased(cp);
-            i += Character.charCount(cp);
-        }
-        return sb.toString();
-    }
-
-    static String capitalize(String s) {
-        if (s.isEmpty()) return s;
-        StringBuilder sb = new StringBuilder(s.length());
-        int cp = s.codePointAt(0);
-        appendTitle(sb, cp);
-        for (int i = Character.charCount(cp); i < s.length(); ) {
-            cp = s.codePointAt(i);
-            appendLower(sb, s, i, cp);
-            i += Character.charCount(cp);
-        }
-        return sb.toString();
-    }
-
-    static String casefold(String s) {
-        if (isAscii(s)) return s.toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 128) {
-                sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-            } else if (cp == 0x130) {
-                sb.append("i\u0307");
-            } else if (cp == 0x1e9e) {
-                sb.append("ss");
-            } else if (cp == 0x131) {
-                sb.append('\u0131');
-            } else if ((cp >= 0x13a0 && cp <= 0x13f5)) {
-                sb.appendCodePoint(cp); // Cherokee capitals fold to themselves
-            } else if ((cp >= 0xab70 && cp <= 0xabbf) || (cp >= 0x13f8 && cp <= 0x13fd)) {
-                sb.appendCodePoint(Character.toUpperCase(cp));
-            } else {
-                String up = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
-                for (int j = 0; j < up.length(); ) {
-                    int u = up.codePointAt(j);
-                    sb.appendCodePoint(Character.toLowerCase(u));
-                    j += Character.charCount(u);
-                }
-            }
-        }
-        return sb.toString();
     }
 
     // =========================================================================================
@@ -747,183 +435,6 @@ public final class StrMethods {
         if (end < start) return false;
         if (sub.isEmpty()) return true;
         return s.startsWith(sub, atEnd ? end : start);
-    }
-
-    // =========================================================================================
-    // split, splitlines, partition, join
-    // =========================================================================================
-
-    private static PyObject split(PyObject self, PyObject[] a, String[] k, String fname, boolean right) {
-        PyObject[] p = kwArgs(fname, a, k, new String[] {"sep", "maxsplit"});
-        String s = str(self);
-        long max = p[1] == null ? -1 : ssize(p[1]);
-        if (max < 0) max = Long.MAX_VALUE;
-        if (p[0] == null || p[0] == Py.None) {
-            return right ? rsplitWhitespace(s, max) : splitWhitespace(s, max);
-        }
-        if (!(p[0] instanceof PyStr sepObj)) throw Exc.typeError("must be str or None, not " + p[0].type.name);
-        String sep = sepObj.value;
-        if (sep.isEmpty()) throw Exc.valueError("empty separator");
-        return right ? rsplit(self, s, sep, max) : split(self, s, sep, max);
-    }
-
-    /** str.split(sep) for a non-empty sep. */
-    static PyList split(PyObject self, String s, String sep, long max) {
-        ArrayList<PyObject> out = new ArrayList<>();
-        int n = sep.length();
-        int i = 0;
-        if (n == 1) {
-            char c = sep.charAt(0);
-            while (max-- > 0) {
-                int j = s.indexOf(c, i);
-                if (j < 0) break;
-                out.add(PyStr.of(s.substring(i, j)));
-                i = j + 1;
-            }
-        } else {
-            while (max-- > 0) {
-                int j = s.indexOf(sep, i);
-                if (j < 0) break;
-                out.add(PyStr.of(s.substring(i, j)));
-                i = j + n;
-            }
-        }
-        out.add(i == 0 && self != null && self.type == PyStr.TYPE ? self : PyStr.of(s.substring(i)));
-        return PyList.wrap(out.toArray(new PyObject[0]));
-    }
-
-    static PyList rsplit(PyObject self, String s, String sep, long max) {
-        ArrayList<PyObject> out = new ArrayList<>();
-        int n = sep.length();
-        int j = s.length();
-        while (max-- > 0) {
-            int pos = j - n < 0 ? -1 : s.lastIndexOf(sep, j - n);
-            if (pos < 0) break;
-            out.add(PyStr.of(s.substring(pos + n, j)));
-            j = pos;
-        }
-        out.add(j == s.length() && self != null && self.type == PyStr.TYPE ? self : PyStr.of(s.substring(0, j)));
-        return reversed(out);
-    }
-
-    static PyList splitWhitespace(String s, long max) {
-        ArrayList<PyObject> out = new ArrayList<>();
-        int len = s.length();
-        int i = 0;
-        while (max-- > 0) {
-            while (i < len && isSpace(s.charAt(i))) i++;
-            if (i == len) break;
-            int j = i;
-            i++;
-            while (i < len && !isSpace(s.charAt(i))) i++;
-            out.add(PyStr.of(s.substring(j, i)));
-        }
-        if (i < len) {
-            while (i < len && isSpace(s.charAt(i))) i++;
-            if (i != len) out.add(PyStr.of(s.substring(i)));
-        }
-        return PyList.wrap(out.toArray(new PyObject[0]));
-    }
-
-    static PyList rsplitWhitespace(String s, long max) {
-        ArrayList<PyObject> out = new ArrayList<>();
-        int i = s.length() - 1;
-        while (max-- > 0) {
-            while (i >= 0 && isSpace(s.charAt(i))) i--;
-            if (i < 0) break;
-            int j = i;
-            i--;
-            while (i >= 0 && !isSpace(s.charAt(i))) i--;
-            out.add(PyStr.of(s.substring(i + 1, j + 1)));
-        }
-        if (i >= 0) {
-            while (i >= 0 && isSpace(s.charAt(i))) i--;
-            if (i >= 0) out.add(PyStr.of(s.substring(0, i + 1)));
-        }
-        return reversed(out);
-    }
-
-    private static PyList reversed(ArrayList<PyObject> out) {
-        int n = out.size();
-        PyObject[] a = new PyObject[n];
-        for (int i = 0; i < n; i++) a[i] = out.get(n - 1 - i);
-        return PyList.wrap(a);
-    }
-
-    static PyList splitlines(String s, boolean keepends) {
-        ArrayList<PyObject> out = new ArrayList<>();
-        int len = s.length();
-        int i = 0, j = 0;
-        while (i < len) {
-            while (i < len && !isLineBreak(s.charAt(i))) i++;
-            int eol = i;
-            if (i < len) {
-                if (s.charAt(i) == '\r' && i + 1 < len && s.charAt(i + 1) == '\n') i += 2;
-                else i++;
-                if (keepends) eol = i;
-            }
-            out.add(PyStr.of(s.substring(j, eol)));
-            j = i;
-        }
-        return PyList.wrap(out.toArray(new PyObject[0]));
-    }
-
-    private static PyObject partition(PyObject self, PyObject[] a, String[] k, String qname, boolean right) {
-        Args.noKeywords(qname, k);
-        Args.checkCount(qname, a, 1, 1);
-        String s = str(self);
-        String sep = subArg(a[0]);
-        if (sep.isEmpty()) throw Exc.valueError("empty separator");
-        int i = right ? s.lastIndexOf(sep) : s.indexOf(sep);
-        PyObject whole = self.type == PyStr.TYPE ? self : PyStr.of(s);
-        if (i < 0) {
-            return right ? PyTuple.of(PyStr.EMPTY, PyStr.EMPTY, whole) : PyTuple.of(whole, PyStr.EMPTY, PyStr.EMPTY);
-        }
-        return PyTuple.of(PyStr.of(s.substring(0, i)), a[0].type == PyStr.TYPE ? a[0] : PyStr.of(sep),
-                PyStr.of(s.substring(i + sep.length())));
-    }
-
-    /** sep.join(iterable): one pass over a list or tuple into a StringBuilder. */
-    static PyObject join(String sep, PyObject iterable) {
-        PyObject[] items;
-        int n;
-        if (iterable instanceof PyList l) {
-            items = l.items;
-            n = l.size;
-        } else if (iterable instanceof PyTuple t) {
-            items = t.items;
-            n = items.length;
-        } else {
-            PyObject it;
-            try {
-                it = Ops.iter(iterable);
-            } catch (PyException e) {
-                if (e.matches(Exc.TypeError)) throw Exc.typeError("can only join an iterable");
-                throw e;
-            }
-            ArrayList<PyObject> list = new ArrayList<>();
-            for (PyObject x; (x = Ops.next(it)) != null; ) list.add(x);
-            items = list.toArray(new PyObject[0]);
-            n = items.length;
-        }
-        if (n == 0) return PyStr.EMPTY;
-        if (n == 1 && items[0].type == PyStr.TYPE) return items[0];
-        long total = (long) sep.length() * (n - 1);
-        for (int i = 0; i < n; i++) {
-            if (!(items[i] instanceof PyStr p)) {
-                throw Exc.typeError("sequence item " + i + ": expected str instance, " + items[i].type.name + " found");
-            }
-            total += p.value.length();
-        }
-        if (total > Integer.MAX_VALUE - 16) throw Exc.overflowError("join() result is too long for a Python string");
-        StringBuilder sb = new StringBuilder((int) total);
-        if (sep.isEmpty()) {
-            for (int i = 0; i < n; i++) sb.append(((PyStr) items[i]).value);
-        } else {
-            sb.append(((PyStr) items[0]).value);
-            for (int i = 1; i < n; i++) sb.append(sep).append(((PyStr) items[i]).value);
-        }
-        return PyStr.of(sb.toString());
     }
 
     // =========================================================================================
