@@ -20,9 +20,10 @@ import toy.object.PyTuple;
 
 /**
  * Turns a module's AST into code objects, one per scope. Statements are compiled here,
- * expressions in {@link ExprCompiler}. Control flow that leaves a block early (return,
- * break, continue) unwinds the compile-time block stack ({@link FBlock}): popping runtime
- * blocks, running finally bodies inline, closing with-statements, and releasing except state.
+ * expressions in {@link ExprCompiler}, try and with statements in {@link TryCompiler}. Control
+ * flow that leaves a block early (return, break, continue) unwinds the compile-time block stack
+ * ({@link FBlock}): popping runtime blocks, running finally bodies inline, closing
+ * with-statements, and releasing except state.
  */
 public final class Compiler {
     /** A compile-time block: what an early exit must undo. */
@@ -50,12 +51,14 @@ public final class Compiler {
     final boolean interactive;
     CodeBuilder u;
     final ExprCompiler ex;
+    final TryCompiler tries;
 
     private Compiler(SymbolTable st, String filename, boolean interactive) {
         this.st = st;
         this.filename = filename;
         this.interactive = interactive;
         this.ex = new ExprCompiler(this);
+        this.tries = new TryCompiler(this);
     }
 
     /** Compiles a whole module. interactive makes expression statements print their value (REPL). */
@@ -227,9 +230,9 @@ public final class Compiler {
             setLine(r.pos());
             u.emit(RAISE_VARARGS, n);
         } else if (s instanceof Stmt.Try t) {
-            tryStmt(t);
+            tries.tryStmt(t);
         } else if (s instanceof Stmt.With w) {
-            withStmt(w, 0);
+            tries.withStmt(w, 0);
         } else if (s instanceof Stmt.Assert a) {
             int end = u.newLabel();
             ex.expr(a.test());
@@ -321,7 +324,7 @@ public final class Compiler {
     /** CPython's CO_MAXBLOCKS: how deeply loops, try and with statements may nest. */
     private static final int MAX_BLOCKS = 20;
 
-    private void pushBlock(FBlock b) {
+    void pushBlock(FBlock b) {
         if (u.fblocks.size() >= MAX_BLOCKS) {
             throw error(new Pos(u.line, Math.max(u.col, 0), u.endLine, Math.max(u.endCol, 0)), "too many statically nested blocks");
         }
@@ -511,169 +514,6 @@ public final class Compiler {
             default:
                 throw new IllegalStateException();
         }
-    }
-
-    /** The cleanup handler for an except body: ( prev exc2 ) restores prev and re-raises. */
-    private void emitCleanupPrevOnly() {
-        u.emit(ROT_TWO);
-        u.emit(POP_EXCEPT);
-        u.emit(RERAISE);
-    }
-
-    /** The cleanup handler while the caught exception is still on the stack: ( prev exc exc2 ). */
-    private void emitCleanupWithExc() {
-        u.emit(ROT_TWO);
-        u.emit(POP_TOP);
-        emitCleanupPrevOnly();
-    }
-
-    private void tryStmt(Stmt.Try t) {
-        if (!t.finalbody().isEmpty()) {
-            tryFinally(t);
-        } else {
-            tryExcept(t);
-        }
-    }
-
-    private void tryFinally(Stmt.Try t) {
-        int handler = u.newLabel(), cleanup = u.newLabel(), end = u.newLabel();
-        u.jump(SETUP_FINALLY, handler);
-        FBlock fb = new FBlock(FBlock.Kind.FINALLY_TRY, -1, -1, t.finalbody(), null);
-        pushBlock(fb);
-        if (!t.handlers().isEmpty()) {
-            tryExcept(new Stmt.Try(t.pos(), t.body(), t.handlers(), t.orelse(), List.of()));
-        } else {
-            stmts(t.body());
-        }
-        u.fblocks.pop();
-        u.emit(POP_BLOCK);
-        stmts(t.finalbody());
-        u.jump(JUMP, end);
-        // exceptional path: ( exc )
-        u.mark(handler);
-        u.emit(PUSH_EXC_INFO);
-        u.jump(SETUP_FINALLY, cleanup);
-        pushBlock(new FBlock(FBlock.Kind.FINALLY_END, -1, -1, null, null));
-        stmts(t.finalbody());
-        u.fblocks.pop();
-        u.emit(POP_BLOCK);
-        u.emit(ROT_TWO);
-        u.emit(POP_EXCEPT);
-        u.emit(RERAISE);
-        u.mark(cleanup);
-        emitCleanupWithExc();
-        u.mark(end);
-    }
-
-    private void tryExcept(Stmt.Try t) {
-        int handler = u.newLabel(), cleanup = u.newLabel(), elseL = u.newLabel(), end = u.newLabel();
-        u.jump(SETUP_FINALLY, handler);
-        pushBlock(new FBlock(FBlock.Kind.TRY_EXCEPT, -1, -1, null, null));
-        stmts(t.body());
-        u.fblocks.pop();
-        u.emit(POP_BLOCK);
-        u.jump(JUMP, elseL);
-        // ( exc )
-        u.mark(handler);
-        u.emit(PUSH_EXC_INFO);
-        u.jump(SETUP_FINALLY, cleanup);
-        for (int i = 0; i < t.handlers().size(); i++) {
-            ExceptHandler h = t.handlers().get(i);
-            setLine(h.pos());
-            if (h.type() == null && i < t.handlers().size() - 1) throw error(h.pos(), "default 'except:' must be last");
-            int next = u.newLabel();
-            if (h.type() != null) {
-                ex.expr(h.type());
-                u.jump(JUMP_IF_NOT_EXC_MATCH, next);
-            }
-            u.emit(POP_BLOCK);
-            if (h.name() != null) nameOp(h.name(), NameOp.STORE); else u.emit(POP_TOP);
-            // ( prev )
-            int bodyCleanup = u.newLabel();
-            u.jump(SETUP_FINALLY, bodyCleanup);
-            pushBlock(new FBlock(FBlock.Kind.HANDLER_CLEANUP, -1, -1, null, h.name()));
-            stmts(h.body());
-            u.fblocks.pop();
-            u.emit(POP_BLOCK);
-            u.emit(POP_EXCEPT);
-            if (h.name() != null) {
-                loadConst(null);
-                nameOp(h.name(), NameOp.STORE);
-                nameOp(h.name(), NameOp.DEL);
-            }
-            u.jump(JUMP, end);
-            u.mark(bodyCleanup);
-            if (h.name() != null) {
-                loadConst(null);
-                nameOp(h.name(), NameOp.STORE);
-                nameOp(h.name(), NameOp.DEL);
-            }
-            emitCleanupPrevOnly();
-            u.mark(next);
-        }
-        // no handler matched: re-raise through the cleanup block
-        u.emit(RERAISE);
-        u.mark(cleanup);
-        emitCleanupWithExc();
-        u.mark(elseL);
-        stmts(t.orelse());
-        u.mark(end);
-    }
-
-    private void withStmt(Stmt.With w, int index) {
-        boolean async = w.isAsync();
-        WithItem item = w.items().get(index);
-        int handler = u.newLabel(), cleanup = u.newLabel(), suppress = u.newLabel(), end = u.newLabel();
-        ex.expr(item.contextExpr());
-        setLine(w.pos());
-        if (async) {
-            u.emit(BEFORE_ASYNC_WITH);
-            loadConst(null);
-            u.emit(YIELD_FROM);
-            u.jump(SETUP_ASYNC_WITH, handler);
-        } else {
-            u.jump(SETUP_WITH, handler);
-        }
-        if (item.optionalVars() != null) ex.assign(item.optionalVars()); else u.emit(POP_TOP);
-        FBlock fb = new FBlock(async ? FBlock.Kind.ASYNC_WITH : FBlock.Kind.WITH, -1, -1, null, null);
-        pushBlock(fb);
-        if (index + 1 < w.items().size()) withStmt(w, index + 1); else stmts(w.body());
-        u.fblocks.pop();
-        setLine(w.pos());
-        u.emit(POP_BLOCK);
-        loadConst(null);
-        u.emit(DUP_TOP);
-        u.emit(DUP_TOP);
-        u.emit(CALL, 3);
-        if (async) {
-            u.emit(GET_AWAITABLE);
-            loadConst(null);
-            u.emit(YIELD_FROM);
-        }
-        u.emit(POP_TOP);
-        u.jump(JUMP, end);
-        // ( exit exc )
-        u.mark(handler);
-        u.emit(PUSH_EXC_INFO);
-        u.jump(SETUP_FINALLY, cleanup);
-        u.emit(WITH_EXCEPT_START);
-        if (async) {
-            u.emit(GET_AWAITABLE);
-            loadConst(null);
-            u.emit(YIELD_FROM);
-        }
-        u.jump(POP_JUMP_IF_TRUE, suppress);
-        u.emit(RERAISE);
-        u.mark(suppress);
-        // ( exit prev exc )
-        u.emit(POP_BLOCK);
-        u.emit(POP_TOP);
-        u.emit(POP_EXCEPT);
-        u.emit(POP_TOP);
-        u.jump(JUMP, end);
-        u.mark(cleanup);
-        emitCleanupWithExc();
-        u.mark(end);
     }
 
     // ----- functions and classes -----------------------------------------------------------
