@@ -34,14 +34,14 @@ class ReplCompletionTest {
             if (line.isEmpty()) continue;
             expected.add(line);
             String text = line.substring(0, line.indexOf('\t'));
-            actual.add(text + "\t" + String.join(" ", new TreeSet<>(Repl.PyCompletion.matches(text))));
+            actual.add(text + "\t" + String.join(" ", new TreeSet<>(ReplLineSources.PyCompletion.matches(text))));
         }
         assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 
     @Test
     void wordIsTheDottedNameBeforeTheCursor() {
-        Repl.PyCompletion c = new Repl.PyCompletion();
+        ReplLineSources.PyCompletion c = new ReplLineSources.PyCompletion();
         assertEquals("os.pa", c.parse("print(os.pa", 11, null).word());
         assertEquals("x", c.parse("a + x", 5, null).word());
         assertEquals("", c.parse("f(", 2, null).word());
