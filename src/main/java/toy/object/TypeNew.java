@@ -50,10 +50,16 @@ public final class TypeNew {
         if (!obj.type.isSubtypeOf(type)) return obj;
         PyObject init = obj.type.lookup("__init__");
         if (init != null && init != objectInit) {
-            PyObject[] a = new PyObject[args.length + 1];
-            a[0] = obj;
-            System.arraycopy(args, 0, a, 1, args.length);
-            PyObject r = init.call(a, kw);
+            PyObject r;
+            if (init instanceof PyStaticMethod) {
+                // bound as any other attribute: a staticmethod gets no self, a classmethod the class
+                r = init.descrGet(obj, obj.type).call(args, kw);
+            } else {
+                PyObject[] a = new PyObject[args.length + 1];
+                a[0] = obj;
+                System.arraycopy(args, 0, a, 1, args.length);
+                r = init.call(a, kw);
+            }
             if (r != Py.None) throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
         }
         return obj;
