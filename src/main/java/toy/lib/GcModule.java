@@ -69,8 +69,37 @@ public final class GcModule {
             return PyList.wrap(objs.toArray(new PyObject[0]));
         });
         m.dict.put("garbage", new PyList());
-        m.dict.put("callbacks", new PyList());
+        PyList callbacks = new PyList();
+        m.dict.put("callbacks", callbacks);
+        Collector.observer = (phase, gen, collected, uncollectable) -> runCallbacks(callbacks, phase, gen, collected, uncollectable);
         return m;
+    }
+
+    /**
+     * gc.callbacks, before and after every collection, automatic ones included: each is called
+     * with the phase and a dict of the generation and the counts, as CPython's
+     * invoke_gc_callback; what one raises is reported ("Exception ignored in: ...") and the
+     * others still run. The list is the one the module was made with (rebinding
+     * {@code gc.callbacks} changes nothing, as in CPython).
+     */
+    private static void runCallbacks(PyList callbacks, String phase, int gen, int collected, int uncollectable) {
+        if (callbacks.length() == 0) return;
+        PyDict info = new PyDict();
+        info.put("generation", PyInt.of(gen));
+        info.put("collected", PyInt.of(collected));
+        info.put("uncollectable", PyInt.of(uncollectable));
+        PyObject[] args = {PyStr.of(phase), info};
+        for (int i = 0; i < callbacks.length(); i++) {
+            PyObject cb = callbacks.get(i);
+            Refs.incref(cb); // a callback that empties the list keeps itself alive until it returns
+            try {
+                cb.call(args, null);
+            } catch (PyException e) {
+                Refs.unraisableHook.accept(Ops.repr(cb), e);
+            } finally {
+                Refs.decref(cb);
+            }
+        }
     }
 
     private static void noArgs(String name, PyObject[] a, String[] k) {

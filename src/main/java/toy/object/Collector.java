@@ -186,12 +186,25 @@ public final class Collector {
 
     // ----- collection ----------------------------------------------------------------------
 
+    /** Told of each collection before and after it: the gc module runs {@code gc.callbacks}. */
+    public interface Observer {
+        /** phase "start" (collected and uncollectable 0) or "stop"; generation collected. */
+        void collection(String phase, int generation, int collected, int uncollectable);
+    }
+
+    /** Set by the gc module; called with the collection in progress (a gc.collect() inside returns 0). */
+    public static volatile Observer observer;
+
     /** Collects generations 0..gen; returns the number of unreachable objects found. */
     public static int collect(int gen) {
         if (collecting || !Refs.ENABLED) return 0;
         collecting = true;
         try {
-            return doCollect(gen);
+            Observer o = observer;
+            if (o != null) o.collection("start", gen, 0, 0);
+            int n = doCollect(gen);
+            if (o != null) o.collection("stop", gen, n, 0);
+            return n;
         } finally {
             collecting = false;
         }
