@@ -179,10 +179,15 @@ final class Calls {
         ts.frame = nf;
         try {
             Code code = nf.code;
+            PyObject r;
             if (code.jit != null || (++code.hotness > Jit.THRESHOLD && Jit.compile(code))) {
-                return ((JitCode) code.jit).run(nf, ts, rs, zbase);
+                r = ((JitCode) code.jit).run(nf, ts, rs, zbase);
+            } else {
+                r = Interpreter.interpret(nf, ts, rs, zbase);
             }
-            return Interpreter.interpret(nf, ts, rs, zbase);
+            String bad = nf.badInitResult;
+            if (bad != null) throw Exc.typeError("__init__() should return None, not '" + bad + "'");
+            return r;
         } finally {
             ts.frame = f;
             ts.depth--;

@@ -49,6 +49,11 @@ public final class Frame {
     boolean yielded;
     /** For an __init__ run inline by a class call: the new instance, which the call returns. */
     PyObject initSelf;
+    /**
+     * Set when such an __init__ returned something other than None: that value's type name,
+     * for the TypeError its caller raises once the frame has ended ({@link Calls#invoke}).
+     */
+    String badInitResult;
     /** The pc of the instruction being executed (for line numbers of tracebacks). */
     public int lasti;
 
@@ -195,6 +200,7 @@ public final class Frame {
         pc = 0;
         nblocks = 0;
         initSelf = null;
+        badInitResult = null;
         yielded = false;
         lasti = 0;
         func = null;

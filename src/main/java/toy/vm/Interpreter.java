@@ -584,8 +584,16 @@ public final class Interpreter {
     static PyObject finishReturn(RefState rs, Frame f, PyObject r) {
         if (f.initSelf != null) {
             if (r != Py.None) {
-                Refs.decref(rs, r);
-                throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
+                // CPython's type_call raises this once __init__ has returned: the frame ends as
+                // usual, the result and then the new instance are dropped, and the caller
+                // raises (Calls.invoke), so the traceback does not show __init__
+                PyObject self = f.initSelf;
+                f.initSelf = null;
+                f.badInitResult = r.type.name;
+                f.clearRefsAtReturn(rs);
+                Refs.decrefAtOnce(rs, r);
+                Refs.decrefAtOnce(rs, self);
+                return Py.None;
             }
             Refs.decref(rs, r);
             r = f.initSelf;
