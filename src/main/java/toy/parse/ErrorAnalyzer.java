@@ -22,6 +22,10 @@ import toy.parse.gen.ToyParser;
  *
  * <p>Several checks repair the token list (insert ':' or ',') and parse again: if the parse then
  * gets past the failure point, the repair is what CPython's message suggests.
+ *
+ * <p>The checks for an error inside an expression (missing comma, missing 'else', walrus target)
+ * are in {@link ExpressionErrorAnalyzer}, which uses the token-scanning and re-parsing helpers
+ * here.
  */
 final class ErrorAnalyzer {
     private static final Set<Integer> COMPOUND = Set.of(ToyLexer.IF, ToyLexer.ELIF, ToyLexer.ELSE, ToyLexer.WHILE, ToyLexer.FOR,
@@ -31,6 +35,7 @@ final class ErrorAnalyzer {
     private final Parser.Session.Rule rule;
     private final List<Token> tokens;
     private final Errors errors;
+    private final ExpressionErrorAnalyzer expressions;
     /** Set when the error lies before the failure point (CPython's parser stopped there). */
     boolean foundBeforeFailure;
 
@@ -39,6 +44,7 @@ final class ErrorAnalyzer {
         this.rule = rule;
         this.tokens = session.tokens;
         this.errors = session.errors;
+        this.expressions = new ExpressionErrorAnalyzer(this, tokens, errors);
     }
 
     SyntaxError analyze(int k) {
@@ -64,16 +70,16 @@ final class ErrorAnalyzer {
         if ((e = expectedColon(k)) != null) {
             return e;
         }
-        if ((e = missingComma(k)) != null) {
+        if ((e = expressions.missingComma(k)) != null) {
             return e;
         }
         if ((e = legacyPrint(k)) != null) {
             return e;
         }
-        if ((e = missingElse(k)) != null) {
+        if ((e = expressions.missingElse(k)) != null) {
             return e;
         }
-        if ((e = walrusTarget(k)) != null) {
+        if ((e = expressions.walrusTarget(k)) != null) {
             return e;
         }
         if (t.getType() == ToyLexer.NEWLINE && k > 0 && tokens.get(k - 1).getType() == ToyLexer.COMMA
@@ -136,7 +142,7 @@ final class ErrorAnalyzer {
     }
 
     /** Index of the first token of the logical line containing token k. */
-    private int lineStart(int k) {
+    int lineStart(int k) {
         int i = Math.min(k, tokens.size() - 1);
         if (i > 0 && tokens.get(i).getType() == ToyLexer.NEWLINE) {
             i--;
@@ -184,7 +190,7 @@ final class ErrorAnalyzer {
     }
 
     /** Parses tokens [from, to) as a whole rule; returns the tree or null. */
-    private ParserRuleContext parseRange(int from, int to, Parser.Session.Rule r) {
+    ParserRuleContext parseRange(int from, int to, Parser.Session.Rule r) {
         if (from >= to) {
             return null;
         }
@@ -200,7 +206,7 @@ final class ErrorAnalyzer {
     }
 
     /** Builds the expression for tokens [from, to), or null if they are not one. */
-    private Expr exprOf(int from, int to) {
+    Expr exprOf(int from, int to) {
         List<Token> copy = new ArrayList<>(tokens.subList(from, Math.max(from, to)));
         if (copy.isEmpty()) {
             return null;
@@ -306,7 +312,7 @@ final class ErrorAnalyzer {
         return false;
     }
 
-    private int depthBetween(int from, int to) {
+    int depthBetween(int from, int to) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             depth += bracketDelta(tokens.get(i));
@@ -314,7 +320,7 @@ final class ErrorAnalyzer {
         return depth;
     }
 
-    private static int bracketDelta(Token t) {
+    static int bracketDelta(Token t) {
         return switch (t.getType()) {
             case ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK, ToyLexer.OPEN_BRACE -> 1;
             case ToyLexer.CLOSE_PAREN, ToyLexer.CLOSE_BRACK, ToyLexer.CLOSE_BRACE -> -1;
@@ -353,7 +359,7 @@ final class ErrorAnalyzer {
     }
 
     /** Parses from token k as far as {@code r} goes; returns the end index (exclusive), or k. */
-    private int prefixEnd(int k, Parser.Session.Rule r) {
+    int prefixEnd(int k, Parser.Session.Rule r) {
         int stop = lineEnd(k);
         if (stop <= k) {
             return k;
@@ -384,191 +390,8 @@ final class ErrorAnalyzer {
         return k;
     }
 
-    // ===== Missing comma =====
-
-    private static final Set<Integer> SEPARATORS = Set.of(ToyLexer.COMMA, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK,
-            ToyLexer.OPEN_BRACE, ToyLexer.ASSIGN, ToyLexer.COLON, ToyLexer.WALRUS, ToyLexer.LAMBDA, ToyLexer.IF, ToyLexer.ELSE,
-            ToyLexer.FOR, ToyLexer.IN, ToyLexer.YIELD, ToyLexer.RETURN, ToyLexer.STAR, ToyLexer.POWER, ToyLexer.NEWLINE,
-            ToyLexer.INDENT, ToyLexer.DEDENT, ToyLexer.SEMI_COLON, ToyLexer.FROM, ToyLexer.AWAIT, ToyLexer.ASYNC);
-
-    /** Start index of the expression ending just before k, scanning back at the same bracket depth. */
-    private int expressionStart(int k) {
-        int depth = 0;
-        int i = k - 1;
-        while (i >= 0) {
-            Token t = tokens.get(i);
-            int d = bracketDelta(t);
-            if (depth == 0 && (d > 0 || SEPARATORS.contains(t.getType()) && d == 0)) {
-                if (t.getType() == ToyLexer.IN && i > 0 && tokens.get(i - 1).getType() == ToyLexer.NOT) {
-                    i -= 2;
-                    continue;
-                }
-                if (t.getType() == ToyLexer.STAR || t.getType() == ToyLexer.POWER) {
-                    // a binary operator unless it starts an item
-                    Token before = i > 0 ? tokens.get(i - 1) : null;
-                    if (before != null && !SEPARATORS.contains(before.getType()) && bracketDelta(before) <= 0) {
-                        i--;
-                        continue;
-                    }
-                }
-                return i + 1;
-            }
-            depth -= d;
-            if (depth < 0) {
-                return i + 1;
-            }
-            i--;
-        }
-        return 0;
-    }
-
-    private int openDepth(int k) {
-        return depthBetween(0, k);
-    }
-
-    /**
-     * CPython's invalid_expression: somewhere in the failing logical line a disjunction is
-     * directly followed by another expression, inside brackets. The candidates are tried left
-     * to right, as CPython's second pass meets them.
-     */
-    private SyntaxError missingComma(int k) {
-        int s0 = lineStart(k);
-        int first = tokens.get(s0).getType();
-        if (first == ToyLexer.IMPORT || first == ToyLexer.FROM) {
-            return null; // import lists are names, not expressions
-        }
-        int end = lineEnd(k);
-        int lastCandidate = k;
-        if (bracketDelta(tokens.get(k)) > 0) {
-            // CPython's second pass also parses into a display that opens where the first pass failed
-            lastCandidate = end - 1;
-        }
-        int budget = 120;
-        for (int s = s0; s <= lastCandidate && s < end && budget > 0; s++) {
-            if (s > k && EXPRESSION_OPENERS.contains(tokens.get(s - 1).getType()) && !startsExpression(tokens.get(s))
-                    && tokens.get(s).getType() != ToyLexer.STAR && tokens.get(s).getType() != ToyLexer.POWER
-                    && bracketDelta(tokens.get(s)) >= 0) {
-                break; // past the failure point, parsing stops at the first thing that is not an expression
-            }
-            if (!commaCandidate(s, s0) || inDefParameters(s, s0)) {
-                continue;
-            }
-            budget--;
-            Token a0 = tokens.get(s);
-            int e = prefixEnd(s, Parser.Session.Rule.OR_TEST_PREFIX);
-            if (e <= s || e >= end || !startsExpression(tokens.get(e))) {
-                continue;
-            }
-            if (e == s + 1 && a0.getType() == ToyLexer.NAME && (a0.getText().equals("print") || a0.getText().equals("exec"))) {
-                continue;
-            }
-            int f = prefixEnd(e, Parser.Session.Rule.TEST_PREFIX);
-            if (f <= e || depthBetween(0, f) == 0) {
-                continue;
-            }
-            if (isDictKeyPosition(s)) {
-                int[] keyEnd = Positions.end(tokens.get(e - 1));
-                return errors.at("':' expected after dictionary key", keyEnd[0], keyEnd[1], keyEnd[0], 0);
-            }
-            int[] last = Positions.end(tokens.get(f - 1));
-            return errors.at("invalid syntax. Perhaps you forgot a comma?", a0.getLine(), a0.getCharPositionInLine() + 1, last[0],
-                    last[1] + 1);
-        }
-        return null;
-    }
-
-    private static final Set<Integer> EXPRESSION_OPENERS = Set.of(ToyLexer.COMMA, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK,
-            ToyLexer.OPEN_BRACE, ToyLexer.ASSIGN, ToyLexer.COLON, ToyLexer.WALRUS, ToyLexer.IF, ToyLexer.ELSE, ToyLexer.ELIF,
-            ToyLexer.WHILE, ToyLexer.RETURN, ToyLexer.IN, ToyLexer.ASSERT, ToyLexer.RAISE, ToyLexer.ARROW, ToyLexer.ADD_ASSIGN,
-            ToyLexer.SUB_ASSIGN, ToyLexer.MULT_ASSIGN, ToyLexer.AT_ASSIGN, ToyLexer.DIV_ASSIGN, ToyLexer.MOD_ASSIGN,
-            ToyLexer.AND_ASSIGN, ToyLexer.OR_ASSIGN, ToyLexer.XOR_ASSIGN, ToyLexer.LSHIFT_ASSIGN, ToyLexer.RSHIFT_ASSIGN,
-            ToyLexer.POWER_ASSIGN, ToyLexer.IDIV_ASSIGN, ToyLexer.SEMI_COLON, ToyLexer.FOR);
-
-    /** Whether an expression (the 'a' of "a b") may start at token s. */
-    private boolean commaCandidate(int s, int s0) {
-        Token t = tokens.get(s);
-        if (!startsExpression(t)) {
-            return false;
-        }
-        if (t.getType() == ToyLexer.NAME && (t.getText().equals("match") || t.getText().equals("case") || t.getText().equals("_"))) {
-            return false;
-        }
-        if (t.getType() == ToyLexer.NAME && s + 1 < tokens.size() && tokens.get(s + 1).getType() == ToyLexer.STRING) {
-            return false;
-        }
-        if (s == s0) {
-            return true;
-        }
-        Token prev = tokens.get(s - 1);
-        if (t.getType() == ToyLexer.STRING && prev.getType() == ToyLexer.NAME) {
-            return true;
-        }
-        int type = prev.getType();
-        if (!EXPRESSION_OPENERS.contains(type)) {
-            return false;
-        }
-        if (type == ToyLexer.IF || type == ToyLexer.IN) {
-            // a comprehension's condition and iterable are disjunctions: no hint there
-            int depth = 0;
-            for (int i = s - 2; i >= s0; i--) {
-                int d = bracketDelta(tokens.get(i));
-                if (depth == 0 && d > 0) {
-                    break;
-                }
-                depth -= d;
-                if (depth == 0 && tokens.get(i).getType() == ToyLexer.FOR) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Whether token s is inside the parameter list of a def header that starts at s0. */
-    private boolean inDefParameters(int s, int s0) {
-        int d = tokens.get(s0).getType() == ToyLexer.ASYNC ? s0 + 1 : s0;
-        if (tokens.get(d).getType() != ToyLexer.DEF && tokens.get(d).getType() != ToyLexer.LAMBDA) {
-            return false;
-        }
-        int depth = 0;
-        for (int i = d; i < s; i++) {
-            depth += bracketDelta(tokens.get(i));
-            if (depth == 0 && tokens.get(i).getType() == ToyLexer.CLOSE_PAREN) {
-                return false;
-            }
-        }
-        // parameter names are not expressions; annotations and defaults are
-        int prev = tokens.get(s - 1).getType();
-        return depth == 1 && (prev == ToyLexer.COMMA || prev == ToyLexer.OPEN_PAREN);
-    }
-
-    /** Whether token s starts a key of a dict display ({a: b, KEY ...} or {**m, KEY ...}). */
-    private boolean isDictKeyPosition(int s) {
-        Token prev = tokens.get(s - 1);
-        if (prev.getType() != ToyLexer.COMMA && prev.getType() != ToyLexer.OPEN_BRACE) {
-            return false;
-        }
-        int depth = 0;
-        boolean dict = false;
-        for (int i = s - 1; i >= 0; i--) {
-            Token t = tokens.get(i);
-            int d = bracketDelta(t);
-            if (depth == 0 && d > 0) {
-                return t.getType() == ToyLexer.OPEN_BRACE && dict;
-            }
-            depth -= d;
-            if (depth == 0 && (t.getType() == ToyLexer.COLON || t.getType() == ToyLexer.POWER)) {
-                dict = true;
-            }
-            if (depth == 0 && t.getType() == ToyLexer.FOR) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** Index of the NEWLINE (or EOF/ERRORTOKEN) ending the logical line that contains token k. */
-    private int lineEnd(int k) {
+    int lineEnd(int k) {
         int i = k;
         while (i < tokens.size()) {
             int type = tokens.get(i).getType();
@@ -593,84 +416,9 @@ final class ErrorAnalyzer {
         return true;
     }
 
-    private static boolean startsExpression(Token t) {
-        return switch (t.getType()) {
-            case ToyLexer.NAME, ToyLexer.NUMBER, ToyLexer.STRING, ToyLexer.OPEN_PAREN, ToyLexer.OPEN_BRACK, ToyLexer.OPEN_BRACE,
-                    ToyLexer.NONE, ToyLexer.TRUE, ToyLexer.FALSE, ToyLexer.ELLIPSIS, ToyLexer.NOT_OP, ToyLexer.LAMBDA, ToyLexer.AWAIT,
-                    ToyLexer.NOT, ToyLexer.IMAG_NUMBER -> true;
-            default -> false;
-        };
-    }
-
     /** End (exclusive) of the longest token run from k that is one expression, or k. */
     private int longestExpression(int k) {
         return prefixEnd(k, Parser.Session.Rule.TEST_PREFIX);
-    }
-
-    // ===== Missing else =====
-
-    private SyntaxError missingElse(int k) {
-        Token t = tokens.get(k);
-        if (t.getType() == ToyLexer.ELSE || t.getType() == ToyLexer.COLON) {
-            return null;
-        }
-        int bStart = expressionStartNoIf(k);
-        if (bStart < 1 || tokens.get(bStart - 1).getType() != ToyLexer.IF) {
-            return null;
-        }
-        int ifIndex = bStart - 1;
-        int aStart = expressionStart(ifIndex);
-        if (aStart >= ifIndex || lineStart(ifIndex) == ifIndex) {
-            return null;
-        }
-        if (aStart > 0 && (tokens.get(aStart - 1).getType() == ToyLexer.IN || tokens.get(aStart - 1).getType() == ToyLexer.ELIF)) {
-            return null;
-        }
-        for (int i = lineStart(ifIndex); i < ifIndex; i++) {
-            if (tokens.get(i).getType() == ToyLexer.FOR && depthBetween(i, ifIndex) == 0) {
-                return null; // a comprehension's if
-            }
-        }
-        if (parseRange(aStart, ifIndex, Parser.Session.Rule.TEST) == null || parseRange(bStart, k, Parser.Session.Rule.TEST) == null) {
-            return null;
-        }
-        Token a0 = tokens.get(aStart);
-        int[] end = Positions.end(tokens.get(k - 1));
-        return errors.at("expected 'else' after 'if' expression", a0.getLine(), a0.getCharPositionInLine() + 1, end[0], end[1] + 1);
-    }
-
-    /** Like {@link #expressionStart} but stops at IF (the start of the condition). */
-    private int expressionStartNoIf(int k) {
-        int depth = 0;
-        int i = k - 1;
-        while (i >= 0) {
-            Token t = tokens.get(i);
-            int d = bracketDelta(t);
-            if (depth == 0 && (d > 0 || SEPARATORS.contains(t.getType()) && d == 0)) {
-                return i + 1;
-            }
-            depth -= d;
-            if (depth < 0) {
-                return i + 1;
-            }
-            i--;
-        }
-        return 0;
-    }
-
-    // ===== Walrus =====
-
-    private SyntaxError walrusTarget(int k) {
-        Token t = tokens.get(k);
-        if (t.getType() != ToyLexer.WALRUS || openDepth(k) == 0) {
-            return null;
-        }
-        int aStart = expressionStart(k);
-        Expr target = exprOf(aStart, k);
-        if (target == null || target instanceof Expr.Name) {
-            return null;
-        }
-        return errors.atNode("cannot use assignment expressions with " + Targets.exprName(target), target);
     }
 
     // ===== Other forced tokens =====
