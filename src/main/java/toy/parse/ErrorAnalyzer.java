@@ -416,11 +416,6 @@ final class ErrorAnalyzer {
         return true;
     }
 
-    /** End (exclusive) of the longest token run from k that is one expression, or k. */
-    private int longestExpression(int k) {
-        return prefixEnd(k, Parser.Session.Rule.TEST_PREFIX);
-    }
-
     // ===== Other forced tokens =====
 
     /** {@code try:} whose block is followed by neither except nor finally. */
