@@ -31,6 +31,18 @@ public final class Code extends PyObject {
     public final int[] cols, endLines, endCols;
     public final PyObject[] consts;
 
+    /**
+     * The code (immortal) holds its constants for good. A scalar one (number, string, bytes)
+     * gets one counted reference, so that sys.getrefcount counts the code's reference as
+     * CPython's does; a constant tuple or frozenset, a container that the leak report of
+     * --debug-refs would otherwise find unreachable, is made immortal with its items.
+     */
+    private static void hold(PyObject c) {
+        if (c == null || toy.object.Refs.isImmortal(c)) return;
+        if (c instanceof toy.object.PyContainer) immortalize(c);
+        else toy.object.Refs.incref(c);
+    }
+
     /** Makes a constant (and the items of a constant tuple or frozenset) immortal. */
     private static void immortalize(PyObject c) {
         if (c == null || toy.object.Refs.isImmortal(c)) return;
@@ -84,9 +96,9 @@ public final class Code extends PyObject {
         this.endLines = spans[1];
         this.endCols = spans[2];
         this.consts = consts;
-        // constants live as long as the code: immortal, like the code object itself
+        // constants live as long as the code, which is immortal
         toy.object.Refs.immortal(this);
-        for (PyObject c : consts) immortalize(c);
+        for (PyObject c : consts) hold(c);
         this.names = names;
         this.varnames = varnames;
         this.cellvars = cellvars;
