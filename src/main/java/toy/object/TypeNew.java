@@ -51,14 +51,16 @@ public final class TypeNew {
         PyObject init = obj.type.lookup("__init__");
         if (init != null && init != objectInit) {
             PyObject r;
-            if (init instanceof PyStaticMethod) {
-                // bound as any other attribute: a staticmethod gets no self, a classmethod the class
-                r = init.descrGet(obj, obj.type).call(args, kw);
-            } else {
+            if (init.type.name.equals("function")) {
                 PyObject[] a = new PyObject[args.length + 1];
                 a[0] = obj;
                 System.arraycopy(args, 0, a, 1, args.length);
                 r = init.call(a, kw);
+            } else {
+                // bound as any other attribute (CPython's lookup_method): a staticmethod gets no
+                // self, a classmethod the class, and a callable that is no descriptor is called as is
+                PyObject bound = init.descrGet(obj, obj.type);
+                r = (bound != null ? bound : init).call(args, kw);
             }
             if (r != Py.None) throw Exc.typeError("__init__() should return None, not '" + r.type.name + "'");
         }
