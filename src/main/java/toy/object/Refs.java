@@ -66,7 +66,8 @@ package toy.object;
  *
  * <h2>Immortals and invariants</h2>
  * Small ints, None, True, False, Ellipsis, NotImplemented, interned strings, the empty
- * tuple and string, types, modules, built-in functions and code constants are immortal:
+ * tuple and string, types, modules, built-in functions, code objects and the tuple and
+ * frozenset constants of code are immortal (other constants are counted, held by their code):
  * their count is {@link #IMMORTAL} and never changes (CPython 3.12's PEP 683). Every count
  * operation tests for it, and the test pays: a few objects (None, small ints, True, False,
  * built-in functions) take part in most instructions, and counting them up and down would
