@@ -256,7 +256,6 @@ public final class Collector {
             if (gen == 2) longLivedTotal = LIVE[2];
             return 0;
         }
-        int found = unreachable.size();
         // (3) finalizers, once each; the objects stay alive meanwhile
         for (PyContainer c : unreachable) Refs.incref(c);
         for (PyContainer c : unreachable) {
@@ -316,7 +315,8 @@ public final class Collector {
             c.cleared();
         }
         if (gen == 2) longLivedTotal = LIVE[2];
-        return found;
+        // what was freed here, as CPython counts: not what the finalizers resurrected
+        return doomed.size();
     }
 
     /**
