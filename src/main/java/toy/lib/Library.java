@@ -34,10 +34,11 @@ public final class Library {
         rt.builtinModules.put("os", OsModule::create);
         rt.builtinModules.put("os.path", OsModule::pathModule);
         rt.builtinModules.put("random", RandomModule::create);
-        // "Exception ignored in: ..." with the traceback, as CPython reports a failing __del__
+        // "Exception ignored in: ..." with the traceback (no chained exceptions), as CPython
+        // reports a failing __del__
         toy.object.Refs.unraisableHook = (what, e) -> {
             StdStreams.flushAll();
-            StdStreams.stderr().write("Exception ignored in: " + what + "\n" + TracebackPrinter.format(e.value));
+            StdStreams.stderr().write("Exception ignored in: " + what + "\n" + TracebackPrinter.formatAlone(e.value));
             StdStreams.flushAll();
         };
         // containers allocated, freed, freed by the collector, peak alive: in gil.stats() and --gil-stats-json

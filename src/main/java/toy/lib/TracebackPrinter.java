@@ -27,6 +27,19 @@ public final class TracebackPrinter {
         return sb.toString();
     }
 
+    /**
+     * The exception and its traceback without its cause or context, as CPython's default
+     * sys.unraisablehook prints an exception raised by __del__ or a gc callback.
+     */
+    public static String formatAlone(PyBaseException e) {
+        StringBuilder sb = new StringBuilder();
+        IdentityHashMap<PyObject, Boolean> seen = new IdentityHashMap<>();
+        if (e.cause != null) seen.put(e.cause, Boolean.TRUE);
+        if (e.context != null) seen.put(e.context, Boolean.TRUE);
+        format(e, sb, seen);
+        return sb.toString();
+    }
+
     private static void format(PyBaseException e, StringBuilder sb, IdentityHashMap<PyObject, Boolean> seen) {
         seen.put(e, Boolean.TRUE);
         if (e.cause instanceof PyBaseException c && !seen.containsKey(c)) {
