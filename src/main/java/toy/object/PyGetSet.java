@@ -10,6 +10,8 @@ public final class PyGetSet extends PyObject {
     final String name;
     final Function<PyObject, PyObject> getter;
     final BiConsumer<PyObject, PyObject> setter;
+    /** The type whose dict holds it (set when it is stored there), for its repr and __objclass__. */
+    PyType owner;
 
     public PyGetSet(String name, Function<PyObject, PyObject> getter, BiConsumer<PyObject, PyObject> setter) {
         super(TYPE);
@@ -23,6 +25,20 @@ public final class PyGetSet extends PyObject {
     }
 
     @Override public boolean isDataDescriptor() { return true; }
+
+    @Override public String repr() {
+        return owner == null ? super.repr() : "<attribute '" + name + "' of '" + owner.shortName() + "' objects>";
+    }
+
+    @Override public PyObject getAttr(PyStr n) {
+        switch (n.value) {
+            case "__name__": return PyStr.of(name);
+            case "__qualname__": return PyStr.of(owner == null ? name : owner.shortQualname() + "." + name);
+            case "__objclass__": if (owner != null) return owner; break;
+            default: break;
+        }
+        return super.getAttr(n);
+    }
 
     @Override public void descrSet(PyObject instance, PyObject value) {
         if (setter == null) {

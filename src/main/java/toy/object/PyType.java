@@ -67,8 +67,9 @@ public final class PyType extends PyContainer {
     }
 
     /** A map that counts references to its values (dropped when a class dies, see {@link #traverse}). */
-    private static final class CountedMap extends LinkedHashMap<String, PyObject> {
+    private final class CountedMap extends LinkedHashMap<String, PyObject> {
         @Override public PyObject put(String key, PyObject value) {
+            if (value instanceof PyGetSet g && g.owner == null) g.owner = PyType.this;
             PyObject old = super.put(key, value);
             Refs.swap(old, value);
             return old;

@@ -67,6 +67,29 @@ public final class TypeNew {
         return obj;
     }
 
+    /**
+     * CPython's type_new gives a class the {@code __dict__} and {@code __weakref__} descriptors
+     * that its built-in base's instances lack (after the class body's names, before
+     * {@code __doc__}); a class with a script-defined base inherits them. Exceptions already have
+     * a dict; ints, tuples, bytes and sets cannot have weak references, and sets already do.
+     * Toy has no weak references: {@code __weakref__} is always None.
+     */
+    private static void addDictAndWeakref(PyType t) {
+        PyType builtin = PyType.OBJECT;
+        for (int i = 1; i < t.mro.length; i++) {
+            if (t.mro[i].heap) return;
+            if (builtin == PyType.OBJECT) builtin = t.mro[i];
+        }
+        if (builtin.isSubtypeOf(PyType.TYPE)) return;
+        if (!t.dict.containsKey("__dict__") && !builtin.isSubtypeOf(Exc.BaseException)) {
+            PyGetSet objects = (PyGetSet) PyType.OBJECT.dict.get("__dict__");
+            t.dict.put("__dict__", new PyGetSet("__dict__", objects.getter, objects.setter));
+        }
+        boolean noWeakref = builtin.isSubtypeOf(PyInt.TYPE) || builtin.isSubtypeOf(PyTuple.TYPE)
+                || builtin.isSubtypeOf(PyBytes.TYPE) || builtin.isSubtypeOf(PySet.TYPE) || builtin.isSubtypeOf(PySet.FROZEN_TYPE);
+        if (!noWeakref && !t.dict.containsKey("__weakref__")) t.dict.put("__weakref__", new PyGetSet("__weakref__", o -> Py.None, null));
+    }
+
     /** type(name, bases, ns) for a metatype. */
     static PyObject typeNew(PyType meta, PyObject[] args, String[] kw) {
         int npos = Args.positional(args, kw);
@@ -110,8 +133,9 @@ public final class TypeNew {
             }
             t.dict.put(key, v);
         }
-        if (t.dict.containsKey("__eq__") && !t.dict.containsKey("__hash__")) t.dict.put("__hash__", Py.None);
+        addDictAndWeakref(t);
         if (!t.dict.containsKey("__doc__")) t.dict.put("__doc__", Py.None);
+        if (t.dict.containsKey("__eq__") && !t.dict.containsKey("__hash__")) t.dict.put("__hash__", Py.None);
         t.setTypeAttr("__module__", PyStr.of(t.module));
         if (classCell != null) classCell.set(t);
         // __set_name__ on descriptors
