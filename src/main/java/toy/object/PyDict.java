@@ -269,7 +269,6 @@ public class PyDict extends PyContainer {
         }
     }
 
-
     /** Position-based iteration: the first live entry at or after pos, or -1. */
     public final int nextEntry(int pos) {
         while (pos < next) {

@@ -98,7 +98,6 @@ public class PyList extends PyContainer {
         for (int i = size - 1; i >= 0; i--) v.visit(items[i]);
     }
 
-
     @Override public String repr() {
         if (size == 0) return "[]";
         if (!Ops.enterRepr(this)) return "[...]";

@@ -36,7 +36,6 @@ public class PyTuple extends PyContainer {
         for (int i = items.length - 1; i >= 0; i--) v.visit(items[i]);
     }
 
-
     /** A tuple owning the given array (the caller must not modify it afterwards). */
     public static PyTuple of(PyObject... items) {
         return items.length == 0 ? EMPTY : new PyTuple(TYPE, items);

@@ -152,6 +152,16 @@ public final class Refs {
         return o.refcnt == SCALAR_BIAS && !(o instanceof PyContainer);
     }
 
+    /**
+     * Takes one off a mortal object's count and returns the new count; an immortal's count is
+     * left alone and returned as it is (never zero).
+     */
+    private static int lower(PyObject o) {
+        int r = o.refcnt;
+        if (r < IMMORTAL_FLOOR) o.refcnt = --r;
+        return r;
+    }
+
     /** Counts a new reference to o. */
     public static void incref(PyObject o) {
         if (!ENABLED) return;
@@ -175,10 +185,7 @@ public final class Refs {
     public static void decref(PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        int r = o.refcnt;
-        if (r >= IMMORTAL_FLOOR) return;
-        o.refcnt = --r;
-        if (r == 0 || (DEBUG && scalarAtZero(o))) state().push(o);
+        if (lower(o) == 0 || (DEBUG && scalarAtZero(o))) state().push(o);
     }
 
     /** decref for a reference that may be null. */
@@ -190,10 +197,7 @@ public final class Refs {
     public static void decref(RefState rs, PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        int r = o.refcnt;
-        if (r >= IMMORTAL_FLOOR) return;
-        o.refcnt = --r;
-        if (r == 0 || (DEBUG && scalarAtZero(o))) rs.push(o);
+        if (lower(o) == 0 || (DEBUG && scalarAtZero(o))) rs.push(o);
     }
 
     /** Replaces a counted reference: counts the new value, drops the old one (either may be null). */
@@ -274,10 +278,7 @@ public final class Refs {
     public static void decrefAtOnce(RefState rs, PyObject o) {
         if (!ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        int r = o.refcnt;
-        if (r >= IMMORTAL_FLOOR) return;
-        o.refcnt = --r;
-        if (r != 0) {
+        if (lower(o) != 0) {
             if (DEBUG && scalarAtZero(o)) destroy(rs, o);
             return;
         }
@@ -289,10 +290,7 @@ public final class Refs {
     static void decrefNow(RefState rs, PyObject o) {
         if (o == null || !ENABLED) return;
         if (DEBUG) DebugRefs.checkDrop(o, "decref");
-        int r = o.refcnt;
-        if (r >= IMMORTAL_FLOOR) return;
-        o.refcnt = --r;
-        if (r == 0 || (DEBUG && scalarAtZero(o))) destroy(rs, o);
+        if (lower(o) == 0 || (DEBUG && scalarAtZero(o))) destroy(rs, o);
     }
 
     /** Destroys an object whose count is zero (see the class comment). */

@@ -41,7 +41,7 @@ public final class Shutdown {
             Refs.drainAll();
         }
         if (!globals.isFreed()) {
-            // held from elsewhere (a daemon thread's frame): dropped entry by entry, as before
+            // held from elsewhere (a daemon thread's frame): its entries are dropped one by one
             globals.clear();
             Refs.drainAll();
         }
