@@ -70,6 +70,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *                removes the convoy effect (bpo-7946): under cpython a thread that does a short
  *                blocking call waits about one interval to get the GIL back each time.
  *
+ * - Late timers. The algorithm needs the waiter to run when its timed wait ends. In a JVM's
+ *   first seconds it often does not (the JIT compiler on the other CPU, both threads placed on
+ *   one CPU): the VM then lowers its compiler threads (JvmScheduling), and tick() - the VM's
+ *   JIT warm-up ticks, once a millisecond for the first two seconds of a threaded program -
+ *   posts the request of a waiter that is overdue by the wait loop's own rule. Same request,
+ *   same rule, another thread's clock.
+ *
  * - Chaos mode (setSwitchEveryInstruction): the VM is expected to check the drop request at
  *   every instruction, and a waiter posts the drop request as soon as it starts waiting instead
  *   of after an interval, so that with two runnable threads the GIL changes hands at nearly
@@ -307,6 +314,12 @@ public final class Gil {
      * stops at its next check, finds nothing to do and goes on. Nothing is counted. Used by the
      * VM's JIT warm-up ticks (toy.vm.EvalBreaker#startWarmupTicks); returns whether there was a
      * holder to tick.
+     *
+     * <p>When a waiter is overdue (by the rule of the wait loop: it and the holder have both
+     * waited and held a whole interval) the tick posts the drop request the waiter would have
+     * posted itself: in a JVM's first seconds the waiter's timed wait often ends several
+     * milliseconds late, when both interpreter threads sit on one CPU and the holder keeps it
+     * until a scheduler tick (see JvmScheduling). The request is counted as the waiter's would be.
      */
     public boolean tick() {
         if (DISABLED) return false;
@@ -314,6 +327,13 @@ public final class Gil {
         try {
             GilThread h = holder;
             if (h == null || h.state != GilThread.HOLDING || h.dropRequest != 0) return false;
+            if (!waiters.isEmpty() && !switchEveryInstruction) {
+                GilThread w = waiters.get(0);
+                if (System.nanoTime() - (Math.max(w.stateSince, holderSince) + intervalNanos) >= 0) {
+                    requestDropLocked(h);
+                    return true;
+                }
+            }
             Runnable hook = h.onDropRequest;
             if (hook != null) hook.run();
             return true;

@@ -423,6 +423,8 @@ public final class ThreadingModule {
         // a script that imports threading will probably start a thread: let the JIT see the
         // eval-breaker checks taken before then (see EvalBreaker.startWarmupTicks)
         toy.vm.EvalBreaker.startWarmupTicks(rt.gil, false);
+        // and let a thread that waits for the GIL run when its wait is over (see JvmScheduling)
+        toy.gil.JvmScheduling.prepareForThreads();
         PyModule m = new PyModule("threading");
         m.dict.put("Thread", THREAD);
         m.dict.put("Timer", TIMER);

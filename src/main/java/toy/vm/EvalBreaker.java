@@ -73,7 +73,9 @@ public final class EvalBreaker {
      * a millisecond for nothing ({@link Gil#tick}), then stops for good. They start (once per
      * process) when a script imports {@code threading} ({@code atInterpreterStart} false), or at
      * interpreter start when {@code -Dtoy.gil.warmupTicks=always}; {@code =never} turns them off,
-     * and so does disabling the GIL.
+     * and so does disabling the GIL. A tick that finds a waiter overdue posts the drop request
+     * that waiter should have posted (see {@link Gil#tick}): in those first seconds the waiter's
+     * own timed wait often ends late.
      *
      * <p>Why: HotSpot's C2 compiles a branch that its profile has never seen taken as a trap
      * that throws the method back to the bytecode interpreter. In a single-threaded start the

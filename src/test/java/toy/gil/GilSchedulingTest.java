@@ -359,6 +359,45 @@ class GilSchedulingTest {
     }
 
     /**
+     * A tick posts the drop request of a waiter that is overdue by the wait loop's own rule and
+     * has not posted it (its timed wait ended late); a waiter within its interval gets nothing.
+     * The waiter here sleeps through a 10 s wait, and the interval is then shortened (which wakes
+     * nobody), so only the tick can post the request.
+     */
+    @Test
+    void aTickPostsTheDropRequestOfAnOverdueWaiter() throws Exception {
+        Gil gil = new Gil();
+        gil.setSwitchInterval(10.0);
+        GilThread main = gil.register("main", 1);
+        gil.acquire(main);
+        java.util.concurrent.atomic.AtomicReference<GilThread> waiter = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch got = new CountDownLatch(1);
+        Thread w = new Thread(() -> {
+            GilThread t = gil.register("waiter", 2);
+            waiter.set(t);
+            gil.acquire(t);
+            got.countDown();
+            gil.releaseForBlocking(t);
+        });
+        w.setDaemon(true);
+        w.start();
+        // (the waiter holds the mutex from entering WAITING until it sleeps, so the tick below
+        // finds it asleep in its wait)
+        assertTrue(Workers.await(() -> waiter.get() != null && waiter.get().state == GilThread.WAITING, 10_000),
+                "the waiter did not start waiting");
+        assertTrue(gil.tick(), "the holder is ticked");
+        assertFalse(main.dropRequested(), "the waiter is within its interval: no request");
+        gil.setSwitchInterval(0.000001);
+        assertTrue(gil.tick());
+        assertTrue(main.dropRequested(), "the overdue waiter's request is posted by the tick");
+        assertEquals(1, gil.stats().dropRequests);
+        assertFalse(gil.tick(), "a holder already asked to drop is not ticked again");
+        assertTrue(gil.yieldIfRequested(main, "main.toy:1"));
+        assertTrue(got.await(10, TimeUnit.SECONDS), "the waiter did not get the GIL");
+        w.join(10_000);
+    }
+
+    /**
      * The hand-over spin shortens a forced switch but changes no decision: with a drop request
      * posted and the holder dropping at once, the waiter ends up holding, the dropper waits for
      * the switch, and each forced drop is one switch (no retake by the dropper).
