@@ -65,6 +65,23 @@ final class AttrCache {
     }
 
     /**
+     * The fast half of {@link #load}: the value an instance holds itself under name (inline or
+     * in its dict), when no __getattribute__ and no data descriptor comes first; else null. The
+     * object holds the returned value (JitOps.loadAttrBorrowed lets a stack slot borrow it).
+     */
+    static PyObject loadOwnValue(Code code, int pc, PyObject obj, PyStr name) {
+        PyType tp = obj.type;
+        if (!(obj instanceof PyInstance inst) || (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) != 0) return null;
+        PyObject descr = lookup(code, pc, tp, name);
+        if (descr != null && descr.isDataDescriptor()) return null;
+        PyDict d = inst.dict;
+        int ix = d == null ? inst.inlineIndex(name, code.icIndex[pc]) : d.indexOfHinted(name, code.icIndex[pc]);
+        if (ix < 0) return null;
+        code.icIndex[pc] = ix;
+        return d == null ? inst.inlineValue(ix) : d.valueAt(ix);
+    }
+
+    /**
      * STORE_ATTR. count false: the caller's counted reference to value moves into the object
      * once the store succeeds (when it raises, the caller still holds it).
      */

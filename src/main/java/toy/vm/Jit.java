@@ -91,7 +91,7 @@ public final class Jit {
 
     // the compiled method's local variables
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
-            PC = 9, RESULT = 10, FLAG = 11;
+            PC = 9, RESULT = 10, FLAG = 11, ATTR_OWNED = 12;
 
     private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -200,6 +200,11 @@ public final class Jit {
         private final boolean[] target;
         /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
         private long borrowed;
+        /** The locals that hold a value from the call on: parameters that no DELETE_FAST unbinds. */
+        private final boolean[] alwaysBound;
+        /** The pc of the instruction that consumes a borrowed attribute value (-1: none pending), and whether it is that instruction's first operand. */
+        private int attrConsumer = -1;
+        private boolean attrIsA;
         /** For a borrowed slot: the local it was loaded from, or -1 for a constant. */
         private final int[] source = new int[64];
 
@@ -214,6 +219,11 @@ public final class Jit {
                 int op = ins[pc] & 0xFF;
                 if (isJump(op)) target[ins[pc] >>> 8] = true;
                 if (op == YIELD_VALUE) target[pc + 1] = true;
+            }
+            this.alwaysBound = new boolean[code.varnames.length];
+            java.util.Arrays.fill(alwaysBound, 0, Math.min(code.totalArgs(), alwaysBound.length), true);
+            for (int pc = 0; pc < ins.length; pc++) {
+                if ((ins[pc] & 0xFF) == DELETE_FAST) alwaysBound[ins[pc] >>> 8] = false;
             }
             this.at = new Label[ins.length + 1];
             for (int i = 0; i <= ins.length; i++) at[i] = new Label();
@@ -398,8 +408,18 @@ public final class Jit {
                     call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
                 }
                 case LOAD_ATTR -> {
-                    args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
-                    call("loadAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
+                    int consumer = attrConsumer(pc, s);
+                    if (consumer >= 0) {
+                        // the value stays borrowed from the attribute until its consumer (see attrConsumer)
+                        args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); consume(s - 1);
+                        call("loadAttrBorrowed", "(" + RS + POA + "I" + CODE + "II)Z");
+                        mv.visitVarInsn(Opcodes.ISTORE, ATTR_OWNED);
+                        attrConsumer = consumer;
+                        attrIsA = consumer != pc + 1;
+                    } else {
+                        args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
+                        call("loadAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
+                    }
                     drain();
                 }
                 case STORE_ATTR -> {
@@ -433,8 +453,17 @@ public final class Jit {
                 }
                 case BINARY_OP, INPLACE_OP -> {
                     args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
-                    drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
-                    call("binaryOp", "(" + RS + POA + "IIZZZ)V");
+                    if (pc == attrConsumer) {
+                        attrConsumer = -1;
+                        iconst(attrIsA ? 1 : 0);
+                        mv.visitVarInsn(Opcodes.ILOAD, ATTR_OWNED);
+                        drops(attrIsA ? s - 1 : s - 2);
+                        consume(s - 1); consume(s - 2);
+                        call("binaryOpAttr", "(" + RS + POA + "IIZZZZ)V");
+                    } else {
+                        drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                        call("binaryOp", "(" + RS + POA + "IIZZZ)V");
+                    }
                     drain();
                 }
                 case COMPARE_OP -> {
@@ -557,6 +586,31 @@ public final class Jit {
         private void borrow(int slot, int local) {
             borrowed |= 1L << slot;
             source[slot] = local;
+        }
+
+        /**
+         * An attribute value can be borrowed too, from the object that holds it, when nothing can
+         * change that attribute before the value is consumed: the object's slot borrows from a
+         * local or constant (so the object lives), the value comes straight from the object's
+         * attributes (no descriptor, no __getattr__: {@link JitOps#loadAttrBorrowed} says which
+         * at run time), and its consumer is the next BINARY_OP or INPLACE_OP, with at most a
+         * LOAD_CONST or a LOAD_FAST of a parameter that is never deleted in between (neither can
+         * raise or run code, and no thread switch happens there). The consumer owns the value
+         * before it calls any code that could change the attribute, and before it raises
+         * ({@link JitOps#binaryOpAttr}), so that for the deopt the slot counts as owned there.
+         * Returns the consumer's pc, or -1.
+         */
+        private int attrConsumer(int pc, int s) {
+            if (!isBorrowed(s - 1)) return -1;
+            int next = pc + 1;
+            if (next >= ins.length || target[next]) return -1;
+            int op = ins[next] & 0xFF, arg = ins[next] >>> 8;
+            if (op == LOAD_CONST || (op == LOAD_FAST && alwaysBound[arg])) {
+                next++;
+                if (next >= ins.length || target[next]) return -1;
+                op = ins[next] & 0xFF;
+            }
+            return op == BINARY_OP || op == INPLACE_OP ? next : -1;
         }
 
         /** Pushes whether the consumer drops slot i's reference (false when the slot borrowed it). */

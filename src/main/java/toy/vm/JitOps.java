@@ -178,6 +178,25 @@ public final class JitOps {
         if (dropO) Refs.decref(rs, o);
     }
 
+    /**
+     * LOAD_ATTR whose value the slot may borrow from the object (see Jit's attrConsumer): a value
+     * found among the object's own attributes is pushed uncounted and false is returned;
+     * anything else (a descriptor's or __getattr__'s result) is counted as usual and true is
+     * returned. The object's slot borrowed its reference, so it is not dropped.
+     */
+    public static boolean loadAttrBorrowed(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
+        PyObject o = stack[s - 1];
+        PyObject r = AttrCache.loadOwnValue(code, pc, o, code.names[i]);
+        if (r != null) {
+            stack[s - 1] = r;
+            return false;
+        }
+        r = AttrCache.load(code, pc, o, code.names[i]);
+        Refs.incref(r);
+        stack[s - 1] = r;
+        return true;
+    }
+
     /** dropV false: the value's slot borrowed it, and the object counts its own; else the slot's reference moves. */
     public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO, boolean dropV) {
         PyObject o = stack[s - 1], v = stack[s - 2];
@@ -210,6 +229,37 @@ public final class JitOps {
         PyObject r = Ops.arith(a, b, op);
         if (r == null) r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
         replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
+    }
+
+    /**
+     * BINARY_OP or INPLACE_OP of which one operand (the first when attrIsA) may be borrowed from
+     * an attribute (attrOwned false; see {@link #loadAttrBorrowed}). The borrowed value is
+     * counted before anything runs that could change the attribute (a dunder method) and
+     * before an exception leaves, so that the slot owns it wherever the eval loop could see it.
+     */
+    public static void binaryOpAttr(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean attrIsA,
+                                    boolean attrOwned, boolean dropOther) {
+        if (attrOwned) {
+            binaryOp(rs, stack, s, op, inplace, attrIsA || dropOther, !attrIsA || dropOther);
+            return;
+        }
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        PyObject attr = attrIsA ? a : b;
+        PyObject r;
+        try {
+            r = Ops.arith(a, b, op);
+        } catch (Throwable e) {
+            Refs.incref(attr);
+            throw e;
+        }
+        if (r == null) {
+            Refs.incref(attr);
+            r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+            replaceTwo(rs, stack, s, r, a, b, attrIsA || dropOther, !attrIsA || dropOther);
+            return;
+        }
+        replaceTwo(rs, stack, s, r, a, b, !attrIsA && dropOther, attrIsA && dropOther);
     }
 
     /**
