@@ -133,6 +133,12 @@ public final class Compiler {
 
     enum NameOp { LOAD, STORE, DEL }
 
+    /** Whether name is stored with STORE_FAST here. */
+    boolean isFastLocal(String name) {
+        return u.scope.kind == Scope.Kind.FUNCTION && u.scope.get(name) == Scope.Access.LOCAL
+                && !(name.equals("__class__") && u.freevars.contains("__class__"));
+    }
+
     void nameOp(String name, NameOp op) {
         Scope.Access a = u.scope.get(name);
         if (name.equals("__class__") && u.scope.kind == Scope.Kind.FUNCTION && u.freevars.contains("__class__")) {
@@ -188,6 +194,7 @@ public final class Compiler {
                 u.emit(POP_TOP);
             }
         } else if (s instanceof Stmt.Assign a) {
+            if (a.targets().size() == 1 && ex.assignDisplay(a.targets().get(0), a.value())) return;
             ex.expr(a.value());
             List<Expr> targets = a.targets();
             for (int i = 0; i < targets.size(); i++) {

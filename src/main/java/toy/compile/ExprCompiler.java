@@ -625,6 +625,49 @@ final class ExprCompiler {
         }
     }
 
+    /**
+     * {@code a, b = x, y} with one target and a display of the same one to three values, as
+     * CPython 3.11 compiles it: its peephole optimizer turns BUILD_TUPLE n + UNPACK_SEQUENCE n
+     * into SWAP n (n = 1: nothing), and then removes the SWAP by storing right to left when
+     * every target is a different fast local on one line. The difference shows when the old
+     * values die: {@code a, b = b, a} in a function drops b's old value first. A display that
+     * CPython folds to a constant ({@code 1, 2}) is unpacked as usual. Returns false (nothing
+     * emitted) when this form does not apply.
+     */
+    boolean assignDisplay(Expr target, Expr value) {
+        if (!(value instanceof Expr.Tuple vt) || !(target instanceof Expr.Tuple || target instanceof Expr.ListExpr)) return false;
+        List<Expr> elts = target instanceof Expr.Tuple tu ? tu.elts() : ((Expr.ListExpr) target).elts();
+        int n = elts.size();
+        if (n > 3 || vt.elts().size() != n || hasStar(elts) || hasStar(vt.elts()) || foldAll(vt.elts()) != null) return false;
+        for (Expr x : vt.elts()) expr(x);
+        if (n == 1) {
+            assign(elts.get(0));
+            return true;
+        }
+        if (distinctFastLocalsOnOneLine(elts)) {
+            // the slots are numbered in source order, as CPython numbers them before it reorders the stores
+            for (Expr e : elts) u().varIndex(((Expr.Name) e).id());
+            for (int i = n - 1; i >= 0; i--) assign(elts.get(i));
+            return true;
+        }
+        // SWAP n: the first value on top
+        if (n == 3) emit(ROT_THREE);
+        emit(ROT_TWO);
+        for (Expr e : elts) assign(e);
+        return true;
+    }
+
+    private boolean distinctFastLocalsOnOneLine(List<Expr> targets) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Expr e : targets) {
+            if (!(e instanceof Expr.Name n) || !c.isFastLocal(n.id()) || !seen.add(n.id())
+                    || n.pos().line() != targets.get(0).pos().line()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void checkAnnTarget(Expr t) {
         if (t instanceof Expr.Attribute a) {
             expr(a.value());
