@@ -9,6 +9,11 @@ final class C3 {
     private C3() {}
 
     static PyType[] mro(PyType t) {
+        for (int i = 0; i < t.bases.length; i++) {
+            for (int j = i + 1; j < t.bases.length; j++) {
+                if (t.bases[i] == t.bases[j]) throw Exc.typeError("duplicate base class " + t.bases[i].name);
+            }
+        }
         List<List<PyType>> seqs = new ArrayList<>();
         for (PyType b : t.bases) seqs.add(new ArrayList<>(Arrays.asList(b.mro)));
         seqs.add(new ArrayList<>(Arrays.asList(t.bases)));

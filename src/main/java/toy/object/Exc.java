@@ -82,7 +82,8 @@ public final class Exc {
     }
 
     private static PyType make(String name, PyType base) {
-        return reg(PyType.builtin(name, base, PyBaseException::create));
+        // BaseException's own constructor: every exception type shares its layout (see PyType.solidBase)
+        return reg(PyType.builtin(name, base, PyBaseException.TYPE.newFn));
     }
 
     /** A new exception instance of type t with one message argument. */

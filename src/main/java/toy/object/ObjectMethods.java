@@ -103,23 +103,27 @@ public final class ObjectMethods {
         o.dict.put("__doc__", Py.None);
 
         PyType t = PyType.TYPE;
-        t.dict.put("__name__", new PyGetSet("__name__", self -> PyStr.of(((PyType) self).shortName()), (self, v) -> {
-            ((PyType) self).name = Ops.str(v);
-        }));
-        t.dict.put("__qualname__", new PyGetSet("__qualname__", self -> PyStr.of(((PyType) self).shortQualname()), (self, v) -> {
-            ((PyType) self).qualname = Ops.str(v);
-        }));
+        t.dict.put("__name__", new PyGetSet("__name__", self -> PyStr.of(((PyType) self).shortName()),
+                (self, v) -> ((PyType) self).name = TypeNew.specialString((PyType) self, "__name__", v)));
+        t.dict.put("__qualname__", new PyGetSet("__qualname__", self -> PyStr.of(((PyType) self).shortQualname()),
+                (self, v) -> ((PyType) self).qualname = TypeNew.specialString((PyType) self, "__qualname__", v)));
         t.dict.put("__module__", new PyGetSet("__module__", self -> {
             PyType ty = (PyType) self;
             PyObject m = ty.dict.get("__module__");
             return m != null ? m : PyStr.of(ty.module);
-        }, (self, v) -> ((PyType) self).setTypeAttr("__module__", v)));
-        t.dict.put("__mro__", new PyGetSet("__mro__", self -> PyTuple.of(((PyType) self).mro.clone()), null));
-        t.dict.put("__bases__", new PyGetSet("__bases__", self -> PyTuple.of(((PyType) self).bases.clone()), null));
+        }, (self, v) -> {
+            PyType ty = (PyType) self;
+            TypeNew.checkSpecial(ty, "__module__", v);
+            ty.setTypeAttr("__module__", v);
+            ty.module = v instanceof PyStr s ? s.value : "builtins"; // repr shows no module for a non-string
+        }));
+        t.dict.put("__mro__", new PyGetSet("__mro__", self -> PyTuple.of(((PyType) self).mro.clone()), TypeNew::readonly));
+        t.dict.put("__bases__", new PyGetSet("__bases__", self -> PyTuple.of(((PyType) self).bases.clone()),
+                (self, v) -> TypeNew.setBases((PyType) self, v)));
         t.dict.put("__base__", new PyGetSet("__base__", self -> {
             PyType b = ((PyType) self).base;
             return b == null ? Py.None : b;
-        }, null));
+        }, TypeNew::readonly));
         t.dict.put("__dict__", new PyGetSet("__dict__", self -> {
             PyDict d = new PyDict();
             for (Map.Entry<String, PyObject> e : ((PyType) self).dict.entrySet()) d.put(e.getKey(), e.getValue());
@@ -128,7 +132,10 @@ public final class ObjectMethods {
         t.dict.put("__doc__", new PyGetSet("__doc__", self -> {
             PyObject d = ((PyType) self).dict.get("__doc__");
             return d == null ? Py.None : d;
-        }, null));
+        }, (self, v) -> {
+            TypeNew.checkSpecial((PyType) self, "__doc__", v);
+            ((PyType) self).setTypeAttr("__doc__", v);
+        }));
         t.def("mro", (self, a, k) -> PyList.wrap(((PyType) self).mro.clone()));
         t.def("__subclasses__", (self, a, k) -> {
             PyList l = new PyList();

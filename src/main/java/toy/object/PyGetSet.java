@@ -42,7 +42,8 @@ public final class PyGetSet extends PyObject {
 
     @Override public void descrSet(PyObject instance, PyObject value) {
         if (setter == null) {
-            throw Exc.attributeError("attribute '" + name + "' of '" + instance.type.name + "' objects is not writable");
+            throw Exc.attributeError("attribute '" + name + "' of '" + (owner != null ? owner : instance.type).name
+                    + "' objects is not writable");
         }
         setter.accept(instance, value);
     }

@@ -149,7 +149,7 @@ public final class PyType extends PyContainer {
 
     /** A heap type created by a class statement; the caller fills the dict. */
     public static PyType heapType(PyType metatype, String name, PyType[] bases) {
-        PyType t = new PyType(name, bases[0], null);
+        PyType t = new PyType(name, bestBase(bases), null);
         t.type = metatype;
         t.bases = bases;
         t.heap = true;
@@ -165,12 +165,37 @@ public final class PyType extends PyContainer {
         PyType solid = t.base;
         while (solid.heap) solid = solid.base;
         t.newFn = solid.newFn;
+        return t;
+    }
+
+    /**
+     * The most derived type whose instances have this type's layout (CPython's solid_base): a
+     * class adds only its instances' dict, and a built-in type that shares its base's
+     * constructor shares its layout.
+     */
+    public PyType solidBase() {
+        PyType t = this;
+        while (t.base != null && (t.heap || t.newFn == t.base.newFn)) t = t.base;
+        return t;
+    }
+
+    /**
+     * CPython's best_base: the first of the bases whose solid base is the most derived, which
+     * becomes {@code __base__} and decides the layout of instances.
+     */
+    static PyType bestBase(PyType[] bases) {
+        PyType base = null, winner = null;
         for (PyType b : bases) {
-            if (!b.baseType) {
-                throw Exc.typeError("type '" + b.name + "' is not an acceptable base type");
+            if (!b.baseType) throw Exc.typeError("type '" + b.name + "' is not an acceptable base type");
+            PyType candidate = b.solidBase();
+            if (winner == null || (candidate != winner && candidate.isSubtypeOf(winner))) {
+                winner = candidate;
+                base = b;
+            } else if (!winner.isSubtypeOf(candidate)) {
+                throw Exc.typeError("multiple bases have instance lay-out conflict");
             }
         }
-        return t;
+        return base;
     }
 
     private static PyType[] computeLinearMro(PyType t) {
@@ -253,12 +278,17 @@ public final class PyType extends PyContainer {
     @Override
     public PyObject getAttr(PyStr name) { return Attr.typeGetAttr(this, name, true); }
 
+    /** A class's attributes are set in its dict, unless its metatype has a data descriptor by that name (__bases__, __name__...). */
     @Override
     public void setAttr(PyStr name, PyObject value) {
         if (!heap) {
             throw Exc.typeError("cannot set '" + name.value + "' attribute of immutable type '" + this.name + "'");
         }
-        if (name.value.equals("__name__")) { this.name = Ops.str(value); this.qualname = this.name; return; }
+        PyObject meta = type.lookup(name.value);
+        if (meta != null && meta.isDataDescriptor()) {
+            meta.descrSet(this, value);
+            return;
+        }
         setTypeAttr(name.value, value);
     }
 
@@ -266,6 +296,11 @@ public final class PyType extends PyContainer {
     public void delAttr(PyStr name) {
         if (!heap) {
             throw Exc.typeError("cannot delete '" + name.value + "' attribute of immutable type '" + this.name + "'");
+        }
+        PyObject meta = type.lookup(name.value);
+        if (meta != null && meta.isDataDescriptor()) {
+            meta.descrSet(this, null);
+            return;
         }
         if (!dict.containsKey(name.value)) throw Exc.attributeError("type object '" + this.name + "' has no attribute '" + name.value + "'");
         setTypeAttr(name.value, null);

@@ -170,4 +170,100 @@ public final class TypeNew {
         }
         return t;
     }
+
+    // ----- the writable attributes of a class -------------------------------------------------
+
+    /** CPython's check_set_special_type_attr: a class's special attribute cannot be deleted. */
+    static void checkSpecial(PyType t, String name, PyObject value) {
+        if (value == null) throw Exc.typeError("cannot delete '" + name + "' attribute of immutable type '" + t.name + "'");
+    }
+
+    /** The new value of __name__ or __qualname__, which must be a string. */
+    static String specialString(PyType t, String name, PyObject value) {
+        checkSpecial(t, name, value);
+        if (!(value instanceof PyStr s)) {
+            throw Exc.typeError("can only assign string to " + t.name + "." + name + ", not '" + value.type.name + "'");
+        }
+        return s.value;
+    }
+
+    /** The setter of __mro__ and __base__. */
+    static void readonly(PyObject self, PyObject value) {
+        throw Exc.attributeError("readonly attribute");
+    }
+
+    /**
+     * {@code C.__bases__ = (...)}: CPython's type_set_bases. The new bases must keep the
+     * instances' layout; the class and then each of its subclasses, depth first, get a new MRO,
+     * and if any of them cannot have one, everything is put back and the TypeError raised.
+     */
+    static void setBases(PyType t, PyObject value) {
+        checkSpecial(t, "__bases__", value);
+        if (!(value instanceof PyTuple tuple)) {
+            throw Exc.typeError("can only assign tuple to " + t.name + ".__bases__, not " + value.type.name);
+        }
+        if (tuple.items.length == 0) throw Exc.typeError("can only assign non-empty tuple to " + t.name + ".__bases__, not ()");
+        PyType[] bases = new PyType[tuple.items.length];
+        for (int i = 0; i < bases.length; i++) {
+            if (!(tuple.items[i] instanceof PyType b)) {
+                throw Exc.typeError(t.name + ".__bases__ must be tuple of classes, not '" + tuple.items[i].type.name + "'");
+            }
+            if (b.isSubtypeOf(t)) throw Exc.typeError("a __bases__ item causes an inheritance cycle");
+            bases[i] = b;
+        }
+        PyType newBase = PyType.bestBase(bases);
+        checkLayout(t.base, newBase);
+        PyType[] oldBases = t.bases;
+        PyType oldBase = t.base;
+        t.bases = bases;
+        t.base = newBase;
+        List<PyType> redone = new ArrayList<>();
+        List<PyType[]> oldMros = new ArrayList<>();
+        try {
+            newMros(t, redone, oldMros);
+        } catch (PyException e) {
+            for (int i = 0; i < redone.size(); i++) redone.get(i).mro = oldMros.get(i);
+            t.bases = oldBases;
+            t.base = oldBase;
+            throw e;
+        }
+        for (PyType b : oldBases) b.subclasses.remove(t);
+        for (PyType b : bases) b.subclasses.add(t);
+        for (PyType b : bases) if (b.heap) Refs.incref(b);
+        for (PyType b : oldBases) if (b.heap) Refs.decref(b);
+        t.invalidate();
+    }
+
+    /** The class's new MRO, then its subclasses' (CPython's mro_hierarchy); records the old ones. */
+    private static void newMros(PyType t, List<PyType> redone, List<PyType[]> oldMros) {
+        PyType[] mro = C3.mro(t);
+        redone.add(t);
+        oldMros.add(t.mro);
+        t.mro = mro;
+        for (PyType s : new ArrayList<>(t.subclasses)) newMros(s, redone, oldMros);
+    }
+
+    /**
+     * CPython's compatible_for_assignment: instances must keep their layout, so the new base
+     * must free its instances the same way (a class's instances are tracked by the collector,
+     * those of object, int, float, str and bytes are not) and have the same solid base and dict.
+     */
+    private static void checkLayout(PyType oldto, PyType newto) {
+        if (tracked(newto) != tracked(oldto)) {
+            throw Exc.typeError("__bases__ assignment: '" + newto.name + "' deallocator differs from '" + oldto.name + "'");
+        }
+        if (newto.solidBase() != oldto.solidBase() || ownDict(newto) != ownDict(oldto)) {
+            throw Exc.typeError("__bases__ assignment: '" + newto.name + "' object layout differs from '" + oldto.name + "'");
+        }
+    }
+
+    private static boolean tracked(PyType t) {
+        return t.heap || !(t == PyType.OBJECT || t == PyInt.TYPE || t == PyFloat.TYPE || t == PyStr.TYPE || t == PyBytes.TYPE
+                || t == PyBool.TYPE);
+    }
+
+    /** Whether the class gave its instances a dict their solid base lacks (exceptions have one already). */
+    private static boolean ownDict(PyType t) {
+        return t.heap && !t.isSubtypeOf(Exc.BaseException);
+    }
 }
