@@ -48,7 +48,6 @@ final class Sweep {
                 return 70;
             }
             List<String> cmd = new ArrayList<>(List.of(java, "-Xss16m", "-XX:+UseSerialGC", "-XX:-DontCompileHugeMethods",
-                    "-XX:-UseDynamicNumberOfCompilerThreads",
                     "-cp", cp, Main.class.getName(), "--switch-interval", Double.toString(intervals.get(i)),
                     "--gil-stats-json", json.toString()));
             cmd.addAll(passThrough);

@@ -631,14 +631,14 @@ final class ExprCompiler {
      * into SWAP n (n = 1: nothing), and then removes the SWAP by storing right to left when
      * every target is a different fast local on one line. The difference shows when the old
      * values die: {@code a, b = b, a} in a function drops b's old value first. A display that
-     * CPython folds to a constant ({@code 1, 2}) is unpacked as usual. Returns false (nothing
-     * emitted) when this form does not apply.
+     * CPython folds to a constant ({@code 1, "a" * 2}) is unpacked as usual. Returns false
+     * (nothing emitted) when this form does not apply.
      */
     boolean assignDisplay(Expr target, Expr value) {
         if (!(value instanceof Expr.Tuple vt) || !(target instanceof Expr.Tuple || target instanceof Expr.ListExpr)) return false;
         List<Expr> elts = target instanceof Expr.Tuple tu ? tu.elts() : ((Expr.ListExpr) target).elts();
         int n = elts.size();
-        if (n > 3 || vt.elts().size() != n || hasStar(elts) || hasStar(vt.elts()) || foldAll(vt.elts()) != null) return false;
+        if (n > 3 || vt.elts().size() != n || hasStar(elts) || hasStar(vt.elts()) || mayFold(vt)) return false;
         for (Expr x : vt.elts()) expr(x);
         if (n == 1) {
             assign(elts.get(0));
@@ -655,6 +655,25 @@ final class ExprCompiler {
         emit(ROT_TWO);
         for (Expr e : elts) assign(e);
         return true;
+    }
+
+    /**
+     * Whether CPython's AST optimizer may fold e to a constant: it is built only of constants,
+     * operators, subscripts by a constant (not a slice), tuples and {@code __debug__}. (It does not fold when the result
+     * would be too big or the operation raises; such a display is still unpacked in order
+     * here, which differs only in when the old values die.)
+     */
+    private static boolean mayFold(Expr e) {
+        if (e instanceof Expr.Constant) return true;
+        if (e instanceof Expr.Name n) return n.id().equals("__debug__");
+        if (e instanceof Expr.UnaryOpExpr u) return mayFold(u.operand());
+        if (e instanceof Expr.BinOp b) return mayFold(b.left()) && mayFold(b.right());
+        if (e instanceof Expr.Subscript s) return mayFold(s.value()) && mayFold(s.slice());
+        if (e instanceof Expr.Tuple t) {
+            for (Expr x : t.elts()) if (!mayFold(x)) return false;
+            return true;
+        }
+        return false;
     }
 
     private boolean distinctFastLocalsOnOneLine(List<Expr> targets) {

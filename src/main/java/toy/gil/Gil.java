@@ -309,13 +309,12 @@ public final class Gil {
     }
 
     /**
-     * Sets the current holder's eval breaker without asking it to drop the GIL (its
-     * {@link GilThread#onDropRequest} hook runs, its drop request stays clear): the eval loop
-     * stops at its next check, finds nothing to do and goes on. Nothing is counted. Used by the
-     * VM's JIT warm-up ticks (toy.vm.EvalBreaker#startWarmupTicks); returns whether there was a
-     * holder to tick.
+     * A JIT warm-up tick (toy.vm.EvalBreaker#startWarmupTicks); returns whether there was a
+     * holder to tick. Normally it sets the holder's eval breaker without asking it to drop the
+     * GIL (its {@link GilThread#onDropRequest} hook runs, its drop request stays clear): the eval
+     * loop stops at its next check, finds nothing to do and goes on, and nothing is counted.
      *
-     * <p>When a waiter is overdue (by the rule of the wait loop: it and the holder have both
+     * <p>But when a waiter is overdue (by the rule of the wait loop: it and the holder have both
      * waited and held a whole interval) the tick posts the drop request the waiter would have
      * posted itself: in a JVM's first seconds the waiter's timed wait often ends several
      * milliseconds late, when both interpreter threads sit on one CPU and the holder keeps it

@@ -65,20 +65,22 @@ final class AttrCache {
     }
 
     /**
-     * The fast half of {@link #load}: the value an instance holds itself under name (inline or
-     * in its dict), when no __getattribute__ and no data descriptor comes first; else null. The
-     * object holds the returned value (JitOps.loadAttrBorrowed lets a stack slot borrow it).
+     * The fast half of {@link #load}: the value an instance holds inline under name, when no
+     * __getattribute__ and no data descriptor comes first; else null. Finding it runs no script
+     * code (a dict's lookup could: a key's __eq__), and the object holds the value, so
+     * JitOps.loadAttrBorrowed lets a stack slot borrow it.
      */
     static PyObject loadOwnValue(Code code, int pc, PyObject obj, PyStr name) {
         PyType tp = obj.type;
-        if (!(obj instanceof PyInstance inst) || (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) != 0) return null;
+        if (!(obj instanceof PyInstance inst) || inst.dict != null || (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) != 0) {
+            return null;
+        }
         PyObject descr = lookup(code, pc, tp, name);
         if (descr != null && descr.isDataDescriptor()) return null;
-        PyDict d = inst.dict;
-        int ix = d == null ? inst.inlineIndex(name, code.icIndex[pc]) : d.indexOfHinted(name, code.icIndex[pc]);
+        int ix = inst.inlineIndex(name, code.icIndex[pc]);
         if (ix < 0) return null;
         code.icIndex[pc] = ix;
-        return d == null ? inst.inlineValue(ix) : d.valueAt(ix);
+        return inst.inlineValue(ix);
     }
 
     /**

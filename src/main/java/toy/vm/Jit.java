@@ -91,7 +91,7 @@ public final class Jit {
 
     // the compiled method's local variables
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
-            PC = 9, RESULT = 10, FLAG = 11, ATTR_OWNED = 12;
+            PC = 9, RESULT = 10, FLAG = 11, ATTR_OWNED = 12, ATTR_SLOT = 13;
 
     private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -205,7 +205,9 @@ public final class Jit {
         /** The pc of the instruction that consumes a borrowed attribute value (-1: none pending), and whether it is that instruction's first operand. */
         private int attrConsumer = -1;
         private boolean attrIsA;
-        /** For a borrowed slot: the local it was loaded from, or -1 for a constant. */
+        /** The source of a slot borrowed from an attribute (see attrConsumer). */
+        private static final int ATTR_SOURCE = -2;
+        /** For a borrowed slot: the local it was loaded from, -1 for a constant, or ATTR_SOURCE. */
         private final int[] source = new int[64];
 
         Emitter(MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
@@ -244,6 +246,9 @@ public final class Jit {
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
             mv.visitInsn(Opcodes.ICONST_0);
             mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, ATTR_OWNED);
+            noAttrSlot();
             Label tryStart = new Label(), tryEnd = new Label(), onPy = new Label(), onOverflow = new Label();
             mv.visitTryCatchBlock(tryStart, tryEnd, onPy, "toy/object/PyException");
             mv.visitTryCatchBlock(tryStart, tryEnd, onOverflow, "java/lang/StackOverflowError");
@@ -271,6 +276,7 @@ public final class Jit {
             mv.visitLabel(onPy);
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
             rethrowFromLoop();
+            settleAttrSlot();
             loadAll();
             load(RESULT);
             mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
@@ -280,10 +286,29 @@ public final class Jit {
             mv.visitLabel(onOverflow);
             mv.visitVarInsn(Opcodes.ASTORE, RESULT);
             rethrowFromLoop();
+            settleAttrSlot();
             loadAll();
             mv.visitVarInsn(Opcodes.ILOAD, PC);
             call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
             resultOrResume();
+        }
+
+        /**
+         * In a handler: an attribute value its LOAD_ATTR had to count (ATTR_OWNED) sits in a slot
+         * the deopt counts as borrowed (see attrConsumer), so its reference is dropped here, into
+         * the zero-count table, for the deopt to count again.
+         */
+        private void settleAttrSlot() {
+            args(R, STACK);
+            mv.visitVarInsn(Opcodes.ILOAD, ATTR_SLOT);
+            mv.visitVarInsn(Opcodes.ILOAD, ATTR_OWNED);
+            call("settleAttrSlot", "(" + RS + POA + "IZ)V");
+            noAttrSlot();
+        }
+
+        private void noAttrSlot() {
+            iconst(-1);
+            mv.visitVarInsn(Opcodes.ISTORE, ATTR_SLOT);
         }
 
         /** In a handler, with the exception in RESULT: throws it on when PC is negative. */
@@ -414,6 +439,9 @@ public final class Jit {
                         args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); consume(s - 1);
                         call("loadAttrBorrowed", "(" + RS + POA + "I" + CODE + "II)Z");
                         mv.visitVarInsn(Opcodes.ISTORE, ATTR_OWNED);
+                        iconst(s - 1);
+                        mv.visitVarInsn(Opcodes.ISTORE, ATTR_SLOT);
+                        borrow(s - 1, ATTR_SOURCE);
                         attrConsumer = consumer;
                         attrIsA = consumer != pc + 1;
                     } else {
@@ -460,6 +488,7 @@ public final class Jit {
                         drops(attrIsA ? s - 1 : s - 2);
                         consume(s - 1); consume(s - 2);
                         call("binaryOpAttr", "(" + RS + POA + "IIZZZZ)V");
+                        noAttrSlot();
                     } else {
                         drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
                         call("binaryOp", "(" + RS + POA + "IIZZZ)V");
@@ -591,13 +620,15 @@ public final class Jit {
         /**
          * An attribute value can be borrowed too, from the object that holds it, when nothing can
          * change that attribute before the value is consumed: the object's slot borrows from a
-         * local or constant (so the object lives), the value comes straight from the object's
-         * attributes (no descriptor, no __getattr__: {@link JitOps#loadAttrBorrowed} says which
-         * at run time), and its consumer is the next BINARY_OP or INPLACE_OP, with at most a
-         * LOAD_CONST or a LOAD_FAST of a parameter that is never deleted in between (neither can
-         * raise or run code, and no thread switch happens there). The consumer owns the value
-         * before it calls any code that could change the attribute, and before it raises
-         * ({@link JitOps#binaryOpAttr}), so that for the deopt the slot counts as owned there.
+         * local or constant (so the object lives), the value is one of the object's inline
+         * attributes (found without running any code: no descriptor, no __getattr__, no dict
+         * whose keys could compare themselves; {@link JitOps#loadAttrBorrowed} says at run time
+         * whether it could borrow), and its consumer is the next BINARY_OP or INPLACE_OP, with at
+         * most a LOAD_CONST or a LOAD_FAST of a parameter that is never deleted in between (no
+         * code runs there, and no thread switch happens). The consumer counts the value before
+         * it calls a dunder method that could change the attribute ({@link JitOps#binaryOpAttr}).
+         * For the deopt the slot is borrowed throughout; where LOAD_ATTR had to count the value
+         * after all, the handlers drop that count first (ATTR_OWNED, ATTR_SLOT: settleAttrSlot).
          * Returns the consumer's pc, or -1.
          */
         private int attrConsumer(int pc, int s) {

@@ -179,10 +179,10 @@ public final class JitOps {
     }
 
     /**
-     * LOAD_ATTR whose value the slot may borrow from the object (see Jit's attrConsumer): a value
-     * found among the object's own attributes is pushed uncounted and false is returned;
-     * anything else (a descriptor's or __getattr__'s result) is counted as usual and true is
-     * returned. The object's slot borrowed its reference, so it is not dropped.
+     * LOAD_ATTR whose value the slot may borrow from the object (see Jit's attrConsumer): one of
+     * the object's inline attribute values is pushed uncounted and false is returned; anything
+     * else (a dict's value, a descriptor's or __getattr__'s result) is counted as usual and true
+     * is returned. The object's slot borrowed its reference, so it is not dropped.
      */
     public static boolean loadAttrBorrowed(RefState rs, PyObject[] stack, int s, Code code, int pc, int i) {
         PyObject o = stack[s - 1];
@@ -233,33 +233,40 @@ public final class JitOps {
 
     /**
      * BINARY_OP or INPLACE_OP of which one operand (the first when attrIsA) may be borrowed from
-     * an attribute (attrOwned false; see {@link #loadAttrBorrowed}). The borrowed value is
-     * counted before anything runs that could change the attribute (a dunder method) and
-     * before an exception leaves, so that the slot owns it wherever the eval loop could see it.
+     * an attribute (attrOwned false; see {@link #loadAttrBorrowed}). Arithmetic on ints and
+     * floats runs no code, and if it raises, the slot is still borrowed, as the deopt expects;
+     * before a dunder method runs (which could delete the attribute) the value is counted, and
+     * if that raises, the count is dropped again, into the zero-count table, which keeps the
+     * value until the deopt has counted the slot.
      */
     public static void binaryOpAttr(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean attrIsA,
                                     boolean attrOwned, boolean dropOther) {
+        boolean dropA = attrIsA ? attrOwned : dropOther, dropB = attrIsA ? dropOther : attrOwned;
         if (attrOwned) {
-            binaryOp(rs, stack, s, op, inplace, attrIsA || dropOther, !attrIsA || dropOther);
+            binaryOp(rs, stack, s, op, inplace, dropA, dropB);
             return;
         }
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        PyObject attr = attrIsA ? a : b;
-        PyObject r;
-        try {
-            r = Ops.arith(a, b, op);
-        } catch (Throwable e) {
-            Refs.incref(attr);
-            throw e;
-        }
+        PyObject r = Ops.arith(a, b, op);
         if (r == null) {
+            PyObject attr = attrIsA ? a : b;
             Refs.incref(attr);
-            r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+            try {
+                r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+            } catch (Throwable e) {
+                Refs.decref(rs, attr);
+                throw e;
+            }
             replaceTwo(rs, stack, s, r, a, b, attrIsA || dropOther, !attrIsA || dropOther);
             return;
         }
-        replaceTwo(rs, stack, s, r, a, b, !attrIsA && dropOther, attrIsA && dropOther);
+        replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
+    }
+
+    /** An exception handler of compiled code: see Jit's settleAttrSlot. */
+    public static void settleAttrSlot(RefState rs, PyObject[] stack, int slot, boolean owned) {
+        if (slot >= 0 && owned) Refs.decref(rs, stack[slot]);
     }
 
     /**
