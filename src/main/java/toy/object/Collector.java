@@ -324,12 +324,16 @@ public final class Collector {
      * items may be part of a cycle: CPython's _PyTuple_MaybeUntrack and untrack_dicts.
      */
     private static boolean holdsNothingTrackable(PyContainer c, boolean full) {
+        // (null arrays: a container half built when a StackOverflowError struck, see traverseSafely)
         if (c.getClass() == PyTuple.class && c.type == PyTuple.TYPE) {
-            for (PyObject o : ((PyTuple) c).items) if (PyDict.mayBeTracked(o)) return false;
+            PyObject[] items = ((PyTuple) c).items;
+            if (items == null) return false;
+            for (PyObject o : items) if (PyDict.mayBeTracked(o)) return false;
             return true;
         }
         if (full && c.getClass() == PyDict.class && c.type == PyDict.TYPE) {
             PyDict d = (PyDict) c;
+            if (d.keys == null) return false;
             for (int j = 0; j < d.next; j++) {
                 if (d.keys[j] != null && (PyDict.mayBeTracked(d.keys[j]) || PyDict.mayBeTracked(d.values[j]))) return false;
             }
@@ -344,7 +348,7 @@ public final class Collector {
      * class referenced only by unreachable instances is freed in the same collection.
      */
     private static void traverseWithType(PyContainer c, RefVisitor v) {
-        c.traverse(v);
+        c.traverseSafely(v);
         if (c.type.heap) v.visit(c.type);
     }
 

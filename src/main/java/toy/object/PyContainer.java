@@ -54,6 +54,20 @@ public abstract class PyContainer extends PyObject {
         if (countType && type != null && type.heap) Refs.incref(type);
     }
 
+    /**
+     * {@link #traverse} for the collector, destruction and the leak report. The constructor
+     * above registers a container before its subclass has set its fields, so a container whose
+     * construction a StackOverflowError cut short (deep recursion under a raised recursion
+     * limit) can have null fields: it is taken to hold what traverse reached before it failed.
+     */
+    public final void traverseSafely(RefVisitor v) {
+        try {
+            traverse(v);
+        } catch (NullPointerException e) {
+            // a half-built container: see above
+        }
+    }
+
     /** Changes the object's class (__class__ assignment), moving the reference. */
     public final void setType(PyType t) {
         PyType old = type;

@@ -333,7 +333,7 @@ public final class Refs {
     private static void dropContents(RefState rs, PyContainer c) {
         rs.depth++;
         try {
-            c.traverse(rs.dropNow);
+            c.traverseSafely(rs.dropNow);
             c.cleared();
             if (c.type.heap) decrefNow(rs, c.type);
         } finally {

@@ -96,7 +96,7 @@ public final class Shutdown {
                 work.addAll(t.dict.values());
                 if (t.bases != null) for (PyType b : t.bases) work.add(b);
             }
-            if (o instanceof toy.object.PyContainer c) c.traverse(work::add);
+            if (o instanceof toy.object.PyContainer c) c.traverseSafely(work::add);
         }
         Map<String, Integer> byType = new TreeMap<>();
         List<PyObject> alive = Collector.objects(-1);
