@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   of 2.5-7 ms each in the first second of a CPU-bound pair, where later ones take 0.3 ms.
  *   The full collection promotes them at once, at import time, before any thread waits.
  *
- * Nothing here changes the lock's algorithm: the same thread posts the same request after the
- * same interval; it only gets the CPU when the algorithm says it should run.
+ * Nothing here changes the lock's algorithm: the waiter posts the same request after the same
+ * interval; it only gets the CPU when the algorithm says it should run.
  */
 
 /** Scheduling of the JVM's own threads for a program that runs threads (see the notes above). */

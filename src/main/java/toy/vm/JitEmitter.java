@@ -30,8 +30,6 @@ final class JitEmitter {
     private final boolean[] target;
     /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
     private long borrowed;
-    /** The locals that hold a value from the call on: parameters that no DELETE_FAST unbinds. */
-    private final boolean[] alwaysBound;
     /** The pc of the instruction that consumes a borrowed attribute value (-1: none pending), and whether it is that instruction's first operand. */
     private int attrConsumer = -1;
     private boolean attrIsA;
@@ -51,11 +49,6 @@ final class JitEmitter {
             int op = ins[pc] & 0xFF;
             if (isJump(op)) target[ins[pc] >>> 8] = true;
             if (op == YIELD_VALUE) target[pc + 1] = true;
-        }
-        this.alwaysBound = new boolean[code.varnames.length];
-        java.util.Arrays.fill(alwaysBound, 0, Math.min(code.totalArgs(), alwaysBound.length), true);
-        for (int pc = 0; pc < ins.length; pc++) {
-            if ((ins[pc] & 0xFF) == DELETE_FAST) alwaysBound[ins[pc] >>> 8] = false;
         }
         this.at = new Label[ins.length + 1];
         for (int i = 0; i <= ins.length; i++) at[i] = new Label();
@@ -454,8 +447,9 @@ final class JitEmitter {
      * attributes (found without running any code: no descriptor, no __getattr__, no dict
      * whose keys could compare themselves; {@link JitOps#loadAttrBorrowed} says at run time
      * whether it could borrow), and its consumer is the next BINARY_OP or INPLACE_OP, with at
-     * most a LOAD_CONST or a LOAD_FAST of a parameter that is never deleted in between (no
-     * code runs there, and no thread switch happens). The consumer counts the value before
+     * most a LOAD_CONST or LOAD_FAST in between (no code runs there and no thread switch
+     * happens; a LOAD_FAST of an unbound local raises, and the deopt counts the borrowed slot,
+     * whose object is still alive). The consumer counts the value before
      * it calls a dunder method that could change the attribute ({@link JitOps#binaryOpAttr}).
      * For the deopt the slot is borrowed throughout; where LOAD_ATTR had to count the value
      * after all, the handlers drop that count first (ATTR_OWNED, ATTR_SLOT: settleAttrSlot).
@@ -465,8 +459,8 @@ final class JitEmitter {
         if (!isBorrowed(s - 1)) return -1;
         int next = pc + 1;
         if (next >= ins.length || target[next]) return -1;
-        int op = ins[next] & 0xFF, arg = ins[next] >>> 8;
-        if (op == LOAD_CONST || (op == LOAD_FAST && alwaysBound[arg])) {
+        int op = ins[next] & 0xFF;
+        if (op == LOAD_CONST || op == LOAD_FAST) {
             next++;
             if (next >= ins.length || target[next]) return -1;
             op = ins[next] & 0xFF;
