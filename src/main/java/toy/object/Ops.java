@@ -275,11 +275,12 @@ public final class Ops {
 
     /** CPython's TypeError for an unsupported binary operation, with its special cases. */
     private static PyException binaryError(PyObject a, PyObject b, int op, String symbol) {
-        boolean seqA = a instanceof PyStr || a instanceof PyList || a instanceof PyTuple;
+        if (op == BinOp.ADD && a.type == PyBytes.TYPE) return Exc.typeError("can't concat " + b.type.name + " to bytes");
+        boolean seqA = a instanceof PyStr || a instanceof PyList || a instanceof PyTuple || a instanceof PyBytes;
         if (op == BinOp.ADD && seqA && !a.type.heap) {
             return Exc.typeError("can only concatenate " + a.type.name + " (not \"" + b.type.name + "\") to " + a.type.name);
         }
-        boolean seqB = b instanceof PyStr || b instanceof PyList || b instanceof PyTuple;
+        boolean seqB = b instanceof PyStr || b instanceof PyList || b instanceof PyTuple || b instanceof PyBytes;
         if (op == BinOp.MUL && (seqA || seqB)) {
             PyObject other = seqA ? b : a;
             if (!(other instanceof PyInt)) {

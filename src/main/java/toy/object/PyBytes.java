@@ -113,7 +113,22 @@ public final class PyBytes extends PyObject {
             System.arraycopy(b.value, 0, r, value.length, b.value.length);
             return of(r);
         }
+        if (op == BinOp.MUL) {
+            PyObject n = other instanceof PyInt ? other : Ops.indexOrNull(other);
+            return n == null ? null : of(repeat(value, (PyInt) n));
+        }
         return null;
+    }
+
+    /** bytes * n (and n * bytes): empty for n <= 0, as CPython. */
+    private static byte[] repeat(byte[] b, PyInt n) {
+        if (n.signum() <= 0 || b.length == 0) return new byte[0];
+        if (!n.isSmall()) throw Exc.overflowError("cannot fit 'int' into an index-sized integer");
+        long count = n.longValue();
+        if (count * b.length > Integer.MAX_VALUE - 16) throw Exc.memoryError();
+        byte[] r = new byte[(int) (count * b.length)];
+        for (int i = 0; i < count; i++) System.arraycopy(b, 0, r, i * b.length, b.length);
+        return r;
     }
 
     @Override public PyObject richCompare(PyObject other, int op) {
