@@ -327,8 +327,7 @@ public final class Gil {
             GilThread h = holder;
             if (h == null || h.state != GilThread.HOLDING || h.dropRequest != 0) return false;
             if (!waiters.isEmpty() && !switchEveryInstruction) {
-                GilThread w = waiters.get(0);
-                if (System.nanoTime() - (Math.max(w.stateSince, holderSince) + intervalNanos) >= 0) {
+                if (System.nanoTime() - dueLocked(waiters.get(0)) >= 0) {
                     requestDropLocked(h);
                     return true;
                 }
@@ -574,7 +573,7 @@ public final class Gil {
                 // than from this thread's wake-up keeps slices near the interval when a loaded
                 // machine is slow to wake a forced dropper.
                 long now = System.nanoTime();
-                long due = Math.max(t.stateSince, holderSince) + intervalNanos;
+                long due = dueLocked(t);
                 if (due - now <= 0 || switchEveryInstruction) {
                     GilThread h = holder;
                     requestDropLocked(h);
@@ -606,6 +605,14 @@ public final class Gil {
         // Chaos mode: somebody is already waiting, so the new holder is asked to drop at once.
         if (switchEveryInstruction && !waiters.isEmpty()) requestDropLocked(t);
         if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * When waiter w may ask the current holder to drop: once it has waited, and the holder has
+     * held the GIL, a whole interval (the wait loop's rule, which tick() applies too).
+     */
+    private long dueLocked(GilThread w) {
+        return Math.max(w.stateSince, holderSince) + intervalNanos;
     }
 
     /** Makes {@code t} the holder (it may still be asleep, under hand-off). */

@@ -162,9 +162,7 @@ public final class PyType extends PyContainer {
         t.mro = C3.mro(t);
         for (PyType b : bases) b.subclasses.add(t);
         // the solid base decides the Java layout of instances
-        PyType solid = t.base;
-        while (solid.heap) solid = solid.base;
-        t.newFn = solid.newFn;
+        t.newFn = t.base.solidBase().newFn;
         return t;
     }
 
@@ -284,12 +282,15 @@ public final class PyType extends PyContainer {
         if (!heap) {
             throw Exc.typeError("cannot set '" + name.value + "' attribute of immutable type '" + this.name + "'");
         }
+        if (!setThroughMetatype(name, value)) setTypeAttr(name.value, value);
+    }
+
+    /** Sets (value null: deletes) through the metatype's data descriptor by that name, if there is one. */
+    private boolean setThroughMetatype(PyStr name, PyObject value) {
         PyObject meta = type.lookup(name.value);
-        if (meta != null && meta.isDataDescriptor()) {
-            meta.descrSet(this, value);
-            return;
-        }
-        setTypeAttr(name.value, value);
+        if (meta == null || !meta.isDataDescriptor()) return false;
+        meta.descrSet(this, value);
+        return true;
     }
 
     @Override
@@ -297,11 +298,7 @@ public final class PyType extends PyContainer {
         if (!heap) {
             throw Exc.typeError("cannot delete '" + name.value + "' attribute of immutable type '" + this.name + "'");
         }
-        PyObject meta = type.lookup(name.value);
-        if (meta != null && meta.isDataDescriptor()) {
-            meta.descrSet(this, null);
-            return;
-        }
+        if (setThroughMetatype(name, null)) return;
         if (!dict.containsKey(name.value)) throw Exc.attributeError("type object '" + this.name + "' has no attribute '" + name.value + "'");
         setTypeAttr(name.value, null);
     }

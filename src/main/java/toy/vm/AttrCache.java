@@ -43,11 +43,8 @@ final class AttrCache {
             if (descr != null && descr.isDataDescriptor()) return descr.descrGet(obj, tp);
             PyDict d = inst.dict;
             if (d == null) {
-                int ix = inst.inlineIndex(name, code.icIndex[pc]);
-                if (ix >= 0) {
-                    code.icIndex[pc] = ix;
-                    return inst.inlineValue(ix);
-                }
+                PyObject v = inlineValue(code, pc, inst, name);
+                if (v != null) return v;
             } else {
                 int ix = d.indexOfHinted(name, code.icIndex[pc]);
                 if (ix >= 0) {
@@ -77,6 +74,11 @@ final class AttrCache {
         }
         PyObject descr = lookup(code, pc, tp, name);
         if (descr != null && descr.isDataDescriptor()) return null;
+        return inlineValue(code, pc, inst, name);
+    }
+
+    /** The instance's inline value under name, found by the instruction's hint (which it updates), or null. */
+    private static PyObject inlineValue(Code code, int pc, PyInstance inst, PyStr name) {
         int ix = inst.inlineIndex(name, code.icIndex[pc]);
         if (ix < 0) return null;
         code.icIndex[pc] = ix;
