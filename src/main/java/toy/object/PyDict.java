@@ -68,31 +68,42 @@ public class PyDict extends PyContainer {
 
     /** The position of key in the dense arrays, or -1. */
     private int find(PyObject key, long hash) {
-        int mask = indices.length - 1;
-        long perturb = hash;
-        int i = (int) (hash & mask);
+        restart:
         while (true) {
-            int ix = indices[i];
-            if (ix == EMPTY) return -1;
-            if (ix >= 0) {
-                PyObject k = keys[ix];
-                if (k == key) return ix;
-                if (hashes[ix] == hash && k != null) {
-                    if (k instanceof PyStr ks && key instanceof PyStr kk) {
-                        if (ks.value.equals(kk.value)) return ix;
-                    } else {
-                        int v0 = version;
-                        PyObject[] k0 = keys;
-                        boolean eq = Ops.eq(k, key);
-                        if (k0 != keys || v0 != version) {
-                            throw Exc.runtimeError("dictionary changed size during iteration");
+            PyObject[] ks = keys;
+            int[] idx = indices;
+            int mask = idx.length - 1;
+            long perturb = hash;
+            int i = (int) (hash & mask);
+            while (true) {
+                int ix = idx[i];
+                if (ix == EMPTY) return -1;
+                if (ix >= 0) {
+                    PyObject k = ks[ix];
+                    if (k == key) return ix;
+                    if (hashes[ix] == hash && k != null) {
+                        if (k instanceof PyStr a && key instanceof PyStr b) {
+                            if (a.value.equals(b.value)) return ix;
+                        } else if (k.type == PyInt.TYPE && key.type == PyInt.TYPE) {
+                            if (Ops.eq(k, key)) return ix; // (runs no code)
+                        } else {
+                            // CPython's lookdict: the stored key lives through its __eq__, and an
+                            // __eq__ that replaced the table or this entry restarts the search
+                            Refs.incref(k);
+                            boolean eq;
+                            try {
+                                eq = Ops.eq(k, key);
+                            } finally {
+                                Refs.decrefAtOnce(Refs.state(), k); // dies here if it left the table
+                            }
+                            if (ks != keys || ks[ix] != k) continue restart;
+                            if (eq) return ix;
                         }
-                        if (eq) return ix;
                     }
                 }
+                perturb >>>= 5;
+                i = (int) ((i * 5L + perturb + 1) & mask);
             }
-            perturb >>>= 5;
-            i = (int) ((i * 5L + perturb + 1) & mask);
         }
     }
 
