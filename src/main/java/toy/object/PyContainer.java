@@ -14,14 +14,25 @@ public abstract class PyContainer extends PyObject {
     /** {@link #gcFlags} bit: the finalizer has run (it never runs twice, as in CPython 3.4+). */
     static final byte FINALIZED = 1;
 
-    /** Position in the collector's list of its generation, or -1 when untracked. */
-    int gcIndex = -1;
+    /** gcIndex of a container the collector does not track. */
+    static final int UNTRACKED = -1;
+    /** gcIndex of a container in slot s of the collector's nursery: IN_NURSERY - s. */
+    static final int IN_NURSERY = -2;
+
+    /**
+     * Where the collector tracks this container: its position in its generation's array (0 or
+     * more), its slot in the nursery ({@link #IN_NURSERY} or below), or {@link #UNTRACKED}.
+     */
+    int gcIndex = UNTRACKED;
     /** The collector's scratch count while a collection runs. */
     int gcRefs;
     /** The generation (0, 1, 2) the object is tracked in. */
     byte gcGen;
     /** State bits ({@link #FINALIZED}). */
     byte gcFlags;
+
+    /** Whether the cycle collector tracks this container (what gc.is_tracked says). */
+    final boolean tracked() { return gcIndex != UNTRACKED; }
 
     protected PyContainer(PyType type) {
         this(type, true, false);

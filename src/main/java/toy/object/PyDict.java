@@ -145,7 +145,7 @@ public class PyDict extends PyContainer {
 
     /** Replaces the value of an existing entry (see {@link #indexOfHinted}). */
     public final void replaceValueAt(int pos, PyObject value) {
-        if (gcIndex < 0 && Refs.ENABLED && mayBeTracked(value)) Collector.trackLate(this);
+        if (!tracked() && Refs.ENABLED && mayBeTracked(value)) Collector.trackLate(this);
         PyObject old = values[pos];
         values[pos] = value;
         Refs.swap(old, value);
@@ -160,7 +160,7 @@ public class PyDict extends PyContainer {
     public final void put(String key, PyObject value) { put(PyStr.intern(key), value); }
 
     final void put(PyObject key, long hash, PyObject value) {
-        if (gcIndex < 0 && Refs.ENABLED && (mayBeTracked(value) || mayBeTracked(key))) Collector.trackLate(this);
+        if (!tracked() && Refs.ENABLED && (mayBeTracked(value) || mayBeTracked(key))) Collector.trackLate(this);
         int ix = find(key, hash);
         if (ix >= 0) {
             PyObject old = values[ix];
@@ -193,7 +193,7 @@ public class PyDict extends PyContainer {
         if (!(o instanceof PyContainer c)) return o instanceof PyBuiltinFunction || o instanceof PyModule;
         if (o instanceof PyInstance.Bare) return false; // object() holds nothing
         if (o instanceof PyType t) return t.heap;
-        if (o instanceof PyTuple tu) return c.gcIndex >= 0 && tu != PyTuple.EMPTY;
+        if (o instanceof PyTuple tu) return c.tracked() && tu != PyTuple.EMPTY;
         return true;
     }
 
@@ -301,7 +301,7 @@ public class PyDict extends PyContainer {
 
     public final void update(PyDict other) {
         // a copy or merge of a tracked dict is tracked, as CPython's dict_merge does
-        if (other.gcIndex >= 0 && gcIndex < 0 && Refs.ENABLED) Collector.trackLate(this);
+        if (other.tracked() && !tracked() && Refs.ENABLED) Collector.trackLate(this);
         for (int j = 0; j < other.next; j++) {
             if (other.keys[j] != null) put(other.keys[j], other.hashes[j], other.values[j]);
         }
