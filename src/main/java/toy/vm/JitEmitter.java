@@ -18,7 +18,7 @@ import toy.object.Refs;
 final class JitEmitter {
     // the compiled method's local variables
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
-            PC = 9, RESULT = 10, FLAG = 11, ATTR_OWNED = 12, ATTR_SLOT = 13;
+            PC = 9, RESULT = 10, FLAG = 11, LENT_OWNED = 12, LENT_SLOT = 13;
 
     private final MethodVisitor mv;
     private final int[] ins, depth;
@@ -30,12 +30,15 @@ final class JitEmitter {
     private final boolean[] target;
     /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
     private long borrowed;
-    /** The pc of the instruction that consumes a borrowed attribute value (-1: none pending), and whether it is that instruction's first operand. */
-    private int attrConsumer = -1;
-    private boolean attrIsA;
-    /** The source of a slot borrowed from an attribute (see attrConsumer). */
-    private static final int ATTR_SOURCE = -2;
-    /** For a borrowed slot: the local it was loaded from, -1 for a constant, or ATTR_SOURCE. */
+    /**
+     * The pc of the instruction that consumes a lent value (-1: none pending; see
+     * consumerOf), and whether the value is that instruction's first operand.
+     */
+    private int lentConsumer = -1;
+    private boolean lentIsA;
+    /** The source of a slot holding a lent value (see consumerOf). */
+    private static final int LENT_SOURCE = -2;
+    /** For a borrowed slot: the local it was loaded from, -1 for a constant, or LENT_SOURCE. */
     private final int[] source = new int[64];
 
     JitEmitter(MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
@@ -70,8 +73,8 @@ final class JitEmitter {
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, FLAG);
         mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ISTORE, ATTR_OWNED);
-        noAttrSlot();
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
+        noLentSlot();
         Label tryStart = new Label(), tryEnd = new Label(), onPy = new Label(), onOverflow = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, onPy, "toy/object/PyException");
         mv.visitTryCatchBlock(tryStart, tryEnd, onOverflow, "java/lang/StackOverflowError");
@@ -99,7 +102,7 @@ final class JitEmitter {
         mv.visitLabel(onPy);
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
-        settleAttrSlot();
+        settleLentSlot();
         loadAll();
         load(RESULT);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
@@ -109,7 +112,7 @@ final class JitEmitter {
         mv.visitLabel(onOverflow);
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
-        settleAttrSlot();
+        settleLentSlot();
         loadAll();
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
@@ -117,21 +120,31 @@ final class JitEmitter {
     }
 
     /**
-     * In a handler: an attribute value its LOAD_ATTR had to count (ATTR_OWNED) sits in a slot
-     * the deopt counts as borrowed (see attrConsumer), so its reference is dropped here, into
-     * the zero-count table, for the deopt to count again.
+     * In a handler: a lent value that its producer or a drain had to count (LENT_OWNED) sits in
+     * a slot the deopt counts as borrowed (see consumerOf), so its reference is dropped here,
+     * into the zero-count table, for the deopt to count again.
      */
-    private void settleAttrSlot() {
+    private void settleLentSlot() {
         args(R, STACK);
-        mv.visitVarInsn(Opcodes.ILOAD, ATTR_SLOT);
-        mv.visitVarInsn(Opcodes.ILOAD, ATTR_OWNED);
-        call("settleAttrSlot", "(" + RS + POA + "IZ)V");
-        noAttrSlot();
+        mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
+        mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
+        call("settleLentSlot", "(" + RS + POA + "IZ)V");
+        noLentSlot();
     }
 
-    private void noAttrSlot() {
+    private void noLentSlot() {
         iconst(-1);
-        mv.visitVarInsn(Opcodes.ISTORE, ATTR_SLOT);
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_SLOT);
+    }
+
+    /** After an instruction that produced a lent value (LENT_SLOT is set) or consumed one. */
+    private void lend(int pc, int slot, int consumer) {
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
+        iconst(slot);
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_SLOT);
+        borrow(slot, LENT_SOURCE);
+        lentConsumer = consumer;
+        lentIsA = consumer != pc + 1;
     }
 
     /** In a handler, with the exception in RESULT: throws it on when PC is negative. */
@@ -256,22 +269,17 @@ final class JitEmitter {
                 call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
             }
             case LOAD_ATTR -> {
-                int consumer = attrConsumer(pc, s);
+                // the value stays borrowed from the attribute until its consumer (see consumerOf)
+                int consumer = isBorrowed(s - 1) ? consumerOf(pc) : -1;
                 if (consumer >= 0) {
-                    // the value stays borrowed from the attribute until its consumer (see attrConsumer)
                     args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); consume(s - 1);
                     call("loadAttrBorrowed", "(" + RS + POA + "I" + CODE + "II)Z");
-                    mv.visitVarInsn(Opcodes.ISTORE, ATTR_OWNED);
-                    iconst(s - 1);
-                    mv.visitVarInsn(Opcodes.ISTORE, ATTR_SLOT);
-                    borrow(s - 1, ATTR_SOURCE);
-                    attrConsumer = consumer;
-                    attrIsA = consumer != pc + 1;
+                    lend(pc, s - 1, consumer);
                 } else {
                     args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
                     call("loadAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
                 }
-                drain();
+                if (consumer >= 0) drainLent(); else drain();
             }
             case STORE_ATTR -> {
                 // an owned value's reference moves into the object, a borrowed one is counted there
@@ -303,20 +311,29 @@ final class JitEmitter {
                 drain();
             }
             case BINARY_OP, INPLACE_OP -> {
+                // a result that the next arithmetic consumes is lent to it (see consumerOf)
+                int consumer = s - 2 < 64 ? consumerOf(pc) : -1;
+                boolean consumes = pc == lentConsumer;
                 args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
-                if (pc == attrConsumer) {
-                    attrConsumer = -1;
-                    iconst(attrIsA ? 1 : 0);
-                    mv.visitVarInsn(Opcodes.ILOAD, ATTR_OWNED);
-                    drops(attrIsA ? s - 1 : s - 2);
-                    consume(s - 1); consume(s - 2);
-                    call("binaryOpAttr", "(" + RS + POA + "IIZZZZ)V");
-                    noAttrSlot();
+                if (consumes) {
+                    iconst(lentIsA ? 1 : 0);
+                    mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
+                    drops(lentIsA ? s - 1 : s - 2);
                 } else {
-                    drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
-                    call("binaryOp", "(" + RS + POA + "IIZZZ)V");
+                    drops(s - 2); drops(s - 1);
                 }
-                drain();
+                consume(s - 1); consume(s - 2);
+                iconst(consumer >= 0 ? 1 : 0);
+                call(consumes ? "binaryOpLent" : "binaryOp", "(" + RS + POA + "IIZZZZ" + (consumes ? "Z" : "") + ")Z");
+                lentConsumer = -1;
+                if (consumer >= 0) {
+                    lend(pc, s - 2, consumer);
+                    drainLent();
+                } else {
+                    mv.visitInsn(Opcodes.POP);
+                    if (consumes) noLentSlot();
+                    drain();
+                }
             }
             case COMPARE_OP -> {
                 args(R, STACK); iconst(s); iconst(arg); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
@@ -441,22 +458,28 @@ final class JitEmitter {
     }
 
     /**
-     * An attribute value can be borrowed too, from the object that holds it, when nothing can
-     * change that attribute before the value is consumed: the object's slot borrows from a
-     * local or constant (so the object lives), the value is one of the object's inline
-     * attributes (found without running any code: no descriptor, no __getattr__, no dict
-     * whose keys could compare themselves; {@link JitOps#loadAttrBorrowed} says at run time
-     * whether it could borrow), and its consumer is the next BINARY_OP or INPLACE_OP, with at
-     * most a LOAD_CONST or LOAD_FAST in between (no code runs there and no thread switch
-     * happens; a LOAD_FAST of an unbound local raises, and the deopt counts the borrowed slot,
-     * whose object is still alive). The consumer counts the value before
-     * it calls a dunder method that could change the attribute ({@link JitOps#binaryOpAttr}).
-     * For the deopt the slot is borrowed throughout; where LOAD_ATTR had to count the value
-     * after all, the handlers drop that count first (ATTR_OWNED, ATTR_SLOT: settleAttrSlot).
-     * Returns the consumer's pc, or -1.
+     * A value can be lent, uncounted, from the instruction that produces it to the arithmetic
+     * that consumes it, when nothing can drop the reference it borrows before then: the consumer
+     * is the next BINARY_OP or INPLACE_OP, with at most a LOAD_CONST or LOAD_FAST in between (no
+     * code runs there and no thread switch happens; a LOAD_FAST of an unbound local raises, and
+     * the deopt counts the lent slot, whose value is still alive). Two producers lend:
+     * <ul>
+     *   <li>LOAD_ATTR, when the object's slot borrows from a local or constant (so the object
+     *       lives) and the value is one of the object's inline attributes (found without
+     *       running any code: no descriptor, no __getattr__, no dict whose keys could compare
+     *       themselves; {@link JitOps#loadAttrBorrowed} says at run time whether it could).</li>
+     *   <li>BINARY_OP and INPLACE_OP, when the result is not a container ({@link
+     *       JitOps#binaryOp}): a new int, float or str that only the slot holds, or an object
+     *       something else holds. So {@code (i + j) * (i + j + 1)} counts no intermediate
+     *       result. A finalizer could run at the drain after the producer (its operands may
+     *       die there), so the drain counts the value first ({@link #drainLent}).</li>
+     * </ul>
+     * The consumer counts the value before it calls a dunder method that could drop what
+     * the value borrows from ({@link JitOps#binaryOpLent}). For the deopt the slot is borrowed
+     * throughout; where the value was counted after all, the handlers drop that count first
+     * (LENT_OWNED, LENT_SLOT: settleLentSlot). Returns the consumer's pc, or -1.
      */
-    private int attrConsumer(int pc, int s) {
-        if (!isBorrowed(s - 1)) return -1;
+    private int consumerOf(int pc) {
         int next = pc + 1;
         if (next >= ins.length || target[next]) return -1;
         int op = ins[next] & 0xFF;
@@ -561,6 +584,30 @@ final class JitEmitter {
         drain();
         mv.visitVarInsn(Opcodes.ILOAD, FLAG);
         mv.visitJumpInsn(Opcodes.IFNE, at[target]);
+    }
+
+    /**
+     * The boundary after an instruction that lent its value (LENT_SLOT): objects it dropped
+     * die here, and since a finalizer may run, the lent value is counted first.
+     */
+    private void drainLent() {
+        Label none = new Label(), counted = new Label();
+        load(R);
+        load(ZBASE);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "toy/object/RefState", "pending", "(I)Z", false);
+        mv.visitJumpInsn(Opcodes.IFEQ, none);
+        mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
+        mv.visitJumpInsn(Opcodes.IFNE, counted);
+        load(STACK);
+        mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
+        call("own", "(" + POA + "I)V");
+        iconst(1);
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
+        mv.visitLabel(counted);
+        load(R);
+        load(ZBASE);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Refs", "drain", "(" + RS + "I)V", false);
+        mv.visitLabel(none);
     }
 
     /** The instruction boundary: objects dropped by the instruction die here. */

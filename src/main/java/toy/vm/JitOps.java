@@ -179,7 +179,7 @@ public final class JitOps {
     }
 
     /**
-     * LOAD_ATTR whose value the slot may borrow from the object (see Jit's attrConsumer): one of
+     * LOAD_ATTR whose value the slot may borrow from the object (see JitEmitter.consumerOf): one of
      * the object's inline attribute values is pushed uncounted and false is returned; anything
      * else (a dict's value, a descriptor's or __getattr__'s result) is counted as usual and true
      * is returned. The object's slot borrowed its reference, so it is not dropped.
@@ -222,50 +222,52 @@ public final class JitOps {
 
     // ----- operators ---------------------------------------------------------------------------
 
-    /** BINARY_OP (inplace false) and INPLACE_OP. */
-    public static void binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA, boolean dropB) {
+    /**
+     * BINARY_OP (inplace false) and INPLACE_OP. lend: the result's consumer borrows it (see
+     * JitEmitter.consumerOf), so a result that is not a container is left uncounted; returns
+     * whether the result was counted (always, when lend is false).
+     */
+    public static boolean binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA,
+                                   boolean dropB, boolean lend) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Ops.arith(a, b, op);
         if (r == null) r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
-        replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
+        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
     /**
-     * BINARY_OP or INPLACE_OP of which one operand (the first when attrIsA) may be borrowed from
-     * an attribute (attrOwned false; see {@link #loadAttrBorrowed}). Arithmetic on ints and
-     * floats runs no code, and if it raises, the slot is still borrowed, as the deopt expects;
-     * before a dunder method runs (which could delete the attribute) the value is counted, and
-     * if that raises, the count is dropped again, into the zero-count table, which keeps the
-     * value until the deopt has counted the slot.
+     * BINARY_OP or INPLACE_OP of which one operand (the first when lentIsA) may be borrowed
+     * from where its producer found it (lentOwned false; see JitEmitter.consumerOf).
+     * Arithmetic on ints and floats runs no code, and if it raises, the slot is still borrowed,
+     * as the deopt expects; before a dunder method runs (which could delete an attribute the
+     * value came from) the value is counted, and if that raises, the count is dropped again,
+     * into the zero-count table, which keeps the value until the deopt has counted the slot.
+     * lend and the result: as {@link #binaryOp}.
      */
-    public static void binaryOpAttr(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean attrIsA,
-                                    boolean attrOwned, boolean dropOther) {
-        boolean dropA = attrIsA ? attrOwned : dropOther, dropB = attrIsA ? dropOther : attrOwned;
-        if (attrOwned) {
-            binaryOp(rs, stack, s, op, inplace, dropA, dropB);
-            return;
-        }
+    public static boolean binaryOpLent(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean lentIsA,
+                                       boolean lentOwned, boolean dropOther, boolean lend) {
+        boolean dropA = lentIsA ? lentOwned : dropOther, dropB = lentIsA ? dropOther : lentOwned;
+        if (lentOwned) return binaryOp(rs, stack, s, op, inplace, dropA, dropB, lend);
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Ops.arith(a, b, op);
         if (r == null) {
-            PyObject attr = attrIsA ? a : b;
-            Refs.incref(attr);
+            PyObject lent = lentIsA ? a : b;
+            Refs.incref(lent);
             try {
                 r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
             } catch (Throwable e) {
-                Refs.decref(rs, attr);
+                Refs.decref(rs, lent);
                 throw e;
             }
-            replaceTwo(rs, stack, s, r, a, b, attrIsA || dropOther, !attrIsA || dropOther);
-            return;
+            return replaceTwo(rs, stack, s, r, a, b, lentIsA || dropOther, !lentIsA || dropOther, lend);
         }
-        replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
+        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
-    /** An exception handler of compiled code: see Jit's settleAttrSlot. */
-    public static void settleAttrSlot(RefState rs, PyObject[] stack, int slot, boolean owned) {
+    /** An exception handler of compiled code: see JitEmitter's settleLentSlot. */
+    public static void settleLentSlot(RefState rs, PyObject[] stack, int slot, boolean owned) {
         if (slot >= 0 && owned) Refs.decref(rs, stack[slot]);
     }
 
@@ -275,11 +277,19 @@ public final class JitOps {
      */
     private static void replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y,
                                    boolean dropX, boolean dropY) {
-        Refs.incref(r);
+        replaceTwo(rs, stack, s, r, x, y, dropX, dropY, false);
+    }
+
+    /** The same, leaving r uncounted when lend is set and r is not a container; returns whether r was counted. */
+    private static boolean replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y,
+                                      boolean dropX, boolean dropY, boolean lend) {
+        boolean count = !lend || r instanceof PyContainer;
+        if (count) Refs.incref(r);
         stack[s - 1] = null;
         stack[s - 2] = r;
         if (dropX) Refs.decref(rs, x);
         if (dropY) Refs.decref(rs, y);
+        return count;
     }
 
     public static void unaryOp(RefState rs, PyObject[] stack, int s, int op) {
