@@ -247,23 +247,28 @@ public final class JitOps {
      */
     public static boolean binaryOpLent(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean lentIsA,
                                        boolean lentOwned, boolean dropOther, boolean lend) {
-        boolean dropA = lentIsA ? lentOwned : dropOther, dropB = lentIsA ? dropOther : lentOwned;
-        if (lentOwned) return binaryOp(rs, stack, s, op, inplace, dropA, dropB, lend);
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Ops.arith(a, b, op);
-        if (r == null) {
-            PyObject lent = lentIsA ? a : b;
-            Refs.incref(lent);
-            try {
-                r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
-            } catch (Throwable e) {
-                Refs.decref(rs, lent);
-                throw e;
-            }
-            return replaceTwo(rs, stack, s, r, a, b, lentIsA || dropOther, !lentIsA || dropOther, lend);
+        if (r == null) return dunderLent(rs, stack, s, op, inplace, lentIsA, lentOwned, dropOther, lend);
+        return replaceTwo(rs, stack, s, r, a, b, lentIsA ? lentOwned : dropOther, lentIsA ? dropOther : lentOwned, lend);
+    }
+
+    /** binaryOpLent's operator method: a lent operand is counted while the method runs. */
+    private static boolean dunderLent(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean lentIsA,
+                                      boolean lentOwned, boolean dropOther, boolean lend) {
+        PyObject b = stack[s - 1];
+        PyObject a = stack[s - 2];
+        PyObject lent = lentIsA ? a : b;
+        if (!lentOwned) Refs.incref(lent);
+        PyObject r;
+        try {
+            r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+        } catch (Throwable e) {
+            if (!lentOwned) Refs.decref(rs, lent);
+            throw e;
         }
-        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
+        return replaceTwo(rs, stack, s, r, a, b, lentIsA || dropOther, !lentIsA || dropOther, lend);
     }
 
     /** An exception handler of compiled code: see JitEmitter's settleLentSlot. */
