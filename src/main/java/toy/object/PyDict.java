@@ -302,8 +302,23 @@ public class PyDict extends PyContainer {
     public final void update(PyDict other) {
         // a copy or merge of a tracked dict is tracked, as CPython's dict_merge does
         if (other.tracked() && !tracked() && Refs.ENABLED) Collector.trackLate(this);
-        for (int j = 0; j < other.next; j++) {
-            if (other.keys[j] != null) put(other.keys[j], other.hashes[j], other.values[j]);
+        PyObject[] ks = other.keys;
+        int n = other.next;
+        for (int j = 0; j < n; j++) {
+            PyObject k = ks[j];
+            if (k == null) continue;
+            // as CPython's dict_merge: the entry is held while a key's __eq__ may run, and a
+            // change to other meanwhile is an error
+            PyObject v = other.values[j];
+            Refs.incref(k);
+            Refs.incref(v);
+            try {
+                put(k, other.hashes[j], v);
+            } finally {
+                Refs.decref(k);
+                Refs.decref(v);
+            }
+            if (other.keys != ks || other.next != n) throw Exc.runtimeError("dict mutated during update");
         }
     }
 

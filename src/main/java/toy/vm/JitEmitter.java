@@ -137,7 +137,10 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ISTORE, LENT_SLOT);
     }
 
-    /** After an instruction that produced a lent value (LENT_SLOT is set) or consumed one. */
+    /**
+     * After the call of an instruction that lends its value in slot to the instruction at
+     * consumer: the call's boolean (whether it had to count the value) goes to LENT_OWNED.
+     */
     private void lend(int pc, int slot, int consumer) {
         mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
         iconst(slot);
