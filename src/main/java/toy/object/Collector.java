@@ -143,6 +143,8 @@ public final class Collector {
     /** A container is destroyed: it leaves the nursery or its generation's list, and generation 0's count. */
     static void died(PyContainer c) {
         if (c.gcIndex >= 0) remove(c);
+        // (a container in the nursery is in the slot its gcIndex names: enterNursery moves the
+        // previous holder of a slot out before it gives the slot to another)
         else if (c.gcIndex <= PyContainer.IN_NURSERY) NURSERY[nurserySlot(c)] = null;
         else if (Refs.DEBUG) DebugRefs.untracked.remove(c);
         if (COUNT[0] > 0) COUNT[0]--;
