@@ -221,7 +221,8 @@ public final class Collector {
         return r;
     }
 
-    public static boolean isTracked(PyObject o) { return o instanceof PyContainer c && c.tracked(); }
+    /** gc.is_tracked: the empty tuple, a static singleton in CPython, is never tracked there. */
+    public static boolean isTracked(PyObject o) { return o instanceof PyContainer c && c.tracked() && o != PyTuple.EMPTY; }
 
     /** Runs the collection that the thresholds call for (CPython's collect_generations). */
     static void collectDue() {
