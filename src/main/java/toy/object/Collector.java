@@ -221,8 +221,7 @@ public final class Collector {
         return r;
     }
 
-    /** gc.is_tracked: the empty tuple, a static singleton in CPython, is never tracked there. */
-    public static boolean isTracked(PyObject o) { return o instanceof PyContainer c && c.tracked() && o != PyTuple.EMPTY; }
+    public static boolean isTracked(PyObject o) { return o instanceof PyContainer c && c.tracked(); }
 
     /** Runs the collection that the thresholds call for (CPython's collect_generations). */
     static void collectDue() {

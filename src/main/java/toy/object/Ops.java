@@ -273,6 +273,20 @@ public final class Ops {
         return null;
     }
 
+    /**
+     * stored == key for a key stored in a dict or set, which lives through its __eq__ even if
+     * that removes it from the table, and dies at once afterwards if it did (as CPython's
+     * lookups hold it).
+     */
+    static boolean eqHoldingStored(PyObject stored, PyObject key) {
+        Refs.incref(stored);
+        try {
+            return eq(stored, key);
+        } finally {
+            Refs.decrefAtOnce(Refs.state(), stored);
+        }
+    }
+
     /** CPython's TypeError for an unsupported binary operation, with its special cases. */
     private static PyException binaryError(PyObject a, PyObject b, int op, String symbol) {
         if (op == BinOp.ADD && a.type == PyBytes.TYPE) return Exc.typeError("can't concat " + b.type.name + " to bytes");

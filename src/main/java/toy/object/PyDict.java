@@ -84,18 +84,12 @@ public class PyDict extends PyContainer {
                     if (hashes[ix] == hash && k != null) {
                         if (k instanceof PyStr a && key instanceof PyStr b) {
                             if (a.value.equals(b.value)) return ix;
-                        } else if (k.type == PyInt.TYPE && key.type == PyInt.TYPE) {
+                        } else if (k.type == key.type && (k.type == PyInt.TYPE || k.type == PyFloat.TYPE)) {
                             if (Ops.eq(k, key)) return ix; // (runs no code)
                         } else {
-                            // CPython's lookdict: the stored key lives through its __eq__, and an
-                            // __eq__ that replaced the table or this entry restarts the search
-                            Refs.incref(k);
-                            boolean eq;
-                            try {
-                                eq = Ops.eq(k, key);
-                            } finally {
-                                Refs.decrefAtOnce(Refs.state(), k); // dies here if it left the table
-                            }
+                            // CPython's lookdict: an __eq__ that replaced the table or this entry
+                            // restarts the search
+                            boolean eq = Ops.eqHoldingStored(k, key);
                             if (ks != keys || ks[ix] != k) continue restart;
                             if (eq) return ix;
                         }
@@ -193,7 +187,7 @@ public class PyDict extends PyContainer {
         if (!(o instanceof PyContainer c)) return o instanceof PyBuiltinFunction || o instanceof PyModule;
         if (o instanceof PyInstance.Bare) return false; // object() holds nothing
         if (o instanceof PyType t) return t.heap;
-        if (o instanceof PyTuple tu) return c.tracked() && tu != PyTuple.EMPTY;
+        if (o instanceof PyTuple) return c.tracked(); // (never the empty one)
         return true;
     }
 

@@ -107,7 +107,7 @@ public class PySet extends PyContainer {
                     if (k == null) return e;
                     if (hs[e] == hash) {
                         if (k == key || exactStrEq(k, key)) return e;
-                        boolean eq = eqHolding(k, key);
+                        boolean eq = Ops.eqHoldingStored(k, key);
                         if (table != keys || table[e] != k) continue restart;
                         if (eq) return e;
                     }
@@ -116,16 +116,6 @@ public class PySet extends PyContainer {
                 perturb >>>= PERTURB_SHIFT;
                 i = (int) ((i * 5L + 1 + perturb) & mask);
             }
-        }
-    }
-
-    /** k == key for a stored element k, which lives through its __eq__ even if that removes it (as CPython's). */
-    private static boolean eqHolding(PyObject k, PyObject key) {
-        Refs.incref(k);
-        try {
-            return Ops.eq(k, key);
-        } finally {
-            Refs.decrefAtOnce(Refs.state(), k); // dies here if it left the table
         }
     }
 
@@ -151,7 +141,7 @@ public class PySet extends PyContainer {
                     if (k == null) break search;
                     if (hs[e] == hash) {
                         if (k == key || exactStrEq(k, key)) return;
-                        if (eqHolding(k, key)) return;
+                        if (Ops.eqHoldingStored(k, key)) return;
                         if (table != keys || table[e] != k) continue restart;
                     } else if (hs[e] == -1) {
                         freeslot = e;

@@ -5,7 +5,7 @@ import java.util.List;
 /** {@code tuple}: an immutable array. The empty tuple is a shared immortal singleton. */
 public class PyTuple extends PyContainer {
     public static final PyType TYPE = PyType.builtin("tuple", PyType.OBJECT, SeqMethods::newTuple);
-    public static final PyTuple EMPTY = new PyTuple(TYPE, new PyObject[0]);
+    public static final PyTuple EMPTY = new PyTuple();
 
     static { Refs.immortal(EMPTY); }
 
@@ -17,6 +17,12 @@ public class PyTuple extends PyContainer {
         super(type);
         this.items = items;
         for (PyObject x : items) Refs.incref(x);
+    }
+
+    /** The empty tuple: never tracked by the collector (CPython's is a static singleton). */
+    private PyTuple() {
+        super(TYPE, false);
+        this.items = new PyObject[0];
     }
 
     private PyTuple(PyObject[] items, boolean adopt) {

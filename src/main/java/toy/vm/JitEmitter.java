@@ -589,37 +589,36 @@ final class JitEmitter {
         mv.visitJumpInsn(Opcodes.IFNE, at[target]);
     }
 
-    /**
-     * The boundary after an instruction that lent its value (LENT_SLOT): objects it dropped
-     * die here, and since a finalizer may run, the lent value is counted first.
-     */
-    private void drainLent() {
-        Label none = new Label(), counted = new Label();
-        load(R);
-        load(ZBASE);
-        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "toy/object/RefState", "pending", "(I)Z", false);
-        mv.visitJumpInsn(Opcodes.IFEQ, none);
-        mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
-        mv.visitJumpInsn(Opcodes.IFNE, counted);
-        load(STACK);
-        mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
-        call("own", "(" + POA + "I)V");
-        iconst(1);
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
-        mv.visitLabel(counted);
-        load(R);
-        load(ZBASE);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Refs", "drain", "(" + RS + "I)V", false);
-        mv.visitLabel(none);
-    }
-
     /** The instruction boundary: objects dropped by the instruction die here. */
     private void drain() {
+        drain(false);
+    }
+
+    /**
+     * The same after an instruction that lent its value (LENT_SLOT, see consumerOf): a
+     * finalizer may run in the drain, so the lent value is counted first.
+     */
+    private void drainLent() {
+        drain(true);
+    }
+
+    private void drain(boolean lent) {
         Label none = new Label();
         load(R);
         load(ZBASE);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "toy/object/RefState", "pending", "(I)Z", false);
         mv.visitJumpInsn(Opcodes.IFEQ, none);
+        if (lent) {
+            Label counted = new Label();
+            mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
+            mv.visitJumpInsn(Opcodes.IFNE, counted);
+            load(STACK);
+            mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
+            call("own", "(" + POA + "I)V");
+            iconst(1);
+            mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
+            mv.visitLabel(counted);
+        }
         load(R);
         load(ZBASE);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Refs", "drain", "(" + RS + "I)V", false);
