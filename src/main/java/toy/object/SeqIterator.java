@@ -1,8 +1,8 @@
 package toy.object;
 
 /** Iterator over a tuple's or list's backing array; re-reads the list's size at each step. */
-final class SeqIterator extends PyContainer {
-    static final PyType TYPE = PyType.builtin("sequence_iterator", PyType.OBJECT, null);
+public final class SeqIterator extends PyContainer {
+    public static final PyType TYPE = PyType.builtin("sequence_iterator", PyType.OBJECT, null);
     /** The list or tuple iterated (a counted reference), dropped once exhausted as in CPython. */
     private PyObject owner;
     private PyObject[] tupleItems;

@@ -667,20 +667,21 @@ public final class Interpreter {
      */
     static boolean unpackFast(RefState rs, PyObject[] stack, int sp, int n) {
         PyObject seq = stack[sp - 1];
-        PyObject[] items;
-        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) {
-            items = ((PyTuple) seq).items;
-        } else if (seq.type == PyList.TYPE && ((PyList) seq).size == n) {
-            items = ((PyList) seq).items;
-        } else {
-            return false;
-        }
+        PyObject[] items = unpackItems(seq, n);
+        if (items == null) return false;
         // the items are counted before the sequence can die
         for (int i = 0; i < n; i++) Refs.incref(items[i]);
         stack[--sp] = null;
         for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];
         Refs.decref(rs, seq);
         return true;
+    }
+
+    /** The items array of seq when it is an exact tuple or list of length n, else null. */
+    static PyObject[] unpackItems(PyObject seq, int n) {
+        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) return ((PyTuple) seq).items;
+        if (seq.type == PyList.TYPE && ((PyList) seq).size == n) return ((PyList) seq).items;
+        return null;
     }
 
     /** BUILD_TUPLE: the tuple takes over the references of stack[sp-n..sp). */

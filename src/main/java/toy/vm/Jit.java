@@ -176,7 +176,7 @@ public final class Jit {
         init.visitEnd();
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "(" + FRAME + TS + RS + "I)" + PO, null, null);
         mv.visitCode();
-        new JitEmitter(mv, code, depth, borrowed).method();
+        new JitEmitter(cw, name, mv, code, depth, borrowed).method();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();

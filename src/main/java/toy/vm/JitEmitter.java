@@ -3,6 +3,7 @@ package toy.vm;
 import static toy.compile.Opcode.*;
 import static toy.vm.Jit.*;
 
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -20,8 +21,13 @@ final class JitEmitter {
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
             PC = 9, RESULT = 10, FLAG = 11, LENT_OWNED = 12, LENT_SLOT = 13;
 
-    private final MethodVisitor mv;
+    /** The class being written, and the method being written: run, or one of its regions. */
+    private final ClassWriter cw;
+    private final String className;
+    private MethodVisitor mv;
     private final int[] ins, depth;
+    /** regionEnd[pc]: the end (exclusive) of the region that starts at pc, 0 where none does. */
+    private final int[] regionEnd;
     private final Label[] at;
     private final Label loop = new Label();
     /** Output: the borrowed slots while each instruction runs. */
@@ -41,7 +47,9 @@ final class JitEmitter {
     /** For a borrowed slot: the local it was loaded from, -1 for a constant, or LENT_SOURCE. */
     private final int[] source = new int[64];
 
-    JitEmitter(MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
+    JitEmitter(ClassWriter cw, String className, MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
+        this.cw = cw;
+        this.className = className;
         this.mv = mv;
         this.ins = code.code;
         this.depth = depth;
@@ -55,6 +63,8 @@ final class JitEmitter {
         }
         this.at = new Label[ins.length + 1];
         for (int i = 0; i <= ins.length; i++) at[i] = new Label();
+        this.regionEnd = new int[ins.length];
+        planRegions();
     }
 
     void method() {
@@ -68,13 +78,7 @@ final class JitEmitter {
         load(F);
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "yielded", "Z");
-        mv.visitInsn(Opcodes.ACONST_NULL);
-        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
-        mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ISTORE, FLAG);
-        mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
-        noLentSlot();
+        initLocals();
         Label tryStart = new Label(), tryEnd = new Label(), onPy = new Label(), onOverflow = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, onPy, "toy/object/PyException");
         mv.visitTryCatchBlock(tryStart, tryEnd, onOverflow, "java/lang/StackOverflowError");
@@ -86,7 +90,10 @@ final class JitEmitter {
             if (target[pc]) ownAll();
             mv.visitLabel(at[pc]);
             if (depth[pc] < 0) continue;
-            if (fusesWithNext(pc)) {
+            if (regionEnd[pc] > 0) {
+                region(pc, regionEnd[pc]);
+                pc = regionEnd[pc] - 1;
+            } else if (fusesWithNext(pc)) {
                 compareAndJump(pc);
                 pc++; // the jump was compiled with the comparison
                 mv.visitLabel(at[pc]);
@@ -102,6 +109,7 @@ final class JitEmitter {
         mv.visitLabel(onPy);
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
+        raisedInRegion();
         settleLentSlot();
         loadAll();
         load(RESULT);
@@ -112,11 +120,125 @@ final class JitEmitter {
         mv.visitLabel(onOverflow);
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
+        raisedInRegion();
         settleLentSlot();
         loadAll();
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
         resultOrResume();
+    }
+
+    // ----- regions --------------------------------------------------------------------------
+    //
+    // HotSpot inlines into one compilation only so much bytecode (8000 bytes, counting the
+    // method's own), and a long function's run method passes that on its own: beyond it, every
+    // instruction's JitOps method stays a call, and which ones did get inlined depended on
+    // where the JVM's on-stack replacement entered the loop (nbody's advance: 4400 bytes, its
+    // time varying by 10% from run to run). So a long function's straight-line stretches go
+    // into methods of their own, regions, each compiled with its own inlining budget; run
+    // calls them, keeping the jumps, the entry switch and the handlers. A region has the same
+    // local variables as run (the frame's arrays and the zero-count table's base arrive as
+    // arguments), so its instructions are written exactly as they would be in run, and the
+    // stack slots' borrowed states carry over, being static. A region holds no jump target but
+    // its first instruction and no jump, return, yield or instruction left to the eval loop,
+    // and it never separates a lent value from its consumer. An exception in a region settles
+    // the region's lent slot and leaves through run's handler, which reads the failing pc from
+    // Frame.regionPc (run's PC holds IN_REGION meanwhile).
+
+    /** Functions longer than this are split into regions; a region is this long at most, and at least. */
+    private static final int SPLIT_ABOVE = 80, REGION_MAX = 40, REGION_MIN = 8;
+    /** run's PC while a region runs: the failing pc is in Frame.regionPc. */
+    private static final int IN_REGION = Integer.MAX_VALUE;
+    private static final String REGION_DESC = "(" + FRAME + TS + RS + "I" + POA + POA + POA + CODE + ")V";
+
+    private void planRegions() {
+        if (ins.length <= SPLIT_ABOVE) return;
+        int pc = 0;
+        while (pc < ins.length) {
+            if (!regionable(pc)) {
+                pc++;
+                continue;
+            }
+            int end = pc + 1;
+            while (end < ins.length && end - pc < REGION_MAX && !target[end] && regionable(end)) end++;
+            while (end > pc && lendsAcross(pc, end)) end--;
+            if (end - pc >= REGION_MIN) regionEnd[pc] = end;
+            pc = Math.max(end, pc + 1);
+        }
+    }
+
+    /** Whether the instruction at pc can be in a region (see above). */
+    private boolean regionable(int pc) {
+        int op = ins[pc] & 0xFF;
+        return depth[pc] >= 0 && falls(op) && !isJump(op) && op != YIELD_VALUE && !interpreted(op, ins[pc] >>> 8)
+                && !fusesWithNext(pc);
+    }
+
+    /** Whether an instruction in [start, end) may lend its value to one at end or later. */
+    private boolean lendsAcross(int start, int end) {
+        for (int k = Math.max(start, end - 2); k < end; k++) {
+            if (consumerOf(k) >= end || unpackConsumerOf(k) >= end) return true;
+        }
+        return false;
+    }
+
+    /** Writes the region [start, end) as a method of its own, and its call into run. */
+    private void region(int start, int end) {
+        iconst(IN_REGION);
+        mv.visitVarInsn(Opcodes.ISTORE, PC);
+        load(THIS);
+        args(F, T, R);
+        load(ZBASE);
+        args(STACK, LOCALS, CONSTS, CODEV);
+        String name = "r" + start;
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, REGION_DESC, false);
+        MethodVisitor run = mv;
+        mv = cw.visitMethod(Opcodes.ACC_PRIVATE, name, REGION_DESC, null, null);
+        mv.visitCode();
+        iconst(start);
+        mv.visitVarInsn(Opcodes.ISTORE, PC);
+        initLocals();
+        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label();
+        // (PyException and StackOverflowError, which run's handlers take; anything else is fatal anyway)
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, "java/lang/Throwable");
+        mv.visitLabel(tryStart);
+        for (int pc = start; pc < end; pc++) instruction(pc);
+        mv.visitLabel(tryEnd);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitLabel(handler);
+        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+        settleLentSlot();
+        load(F);
+        mv.visitVarInsn(Opcodes.ILOAD, PC);
+        mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "regionPc", "I");
+        load(RESULT);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = run;
+    }
+
+    /** The method's own local variables, which its handlers read, start defined. */
+    private void initLocals() {
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
+        noLentSlot();
+    }
+
+    /** In a run handler: when the exception came out of a region, PC becomes the pc that raised. */
+    private void raisedInRegion() {
+        Label not = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, PC);
+        iconst(IN_REGION);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, not);
+        load(F);
+        field("toy/vm/Frame", "regionPc", "I");
+        mv.visitVarInsn(Opcodes.ISTORE, PC);
+        mv.visitLabel(not);
     }
 
     /**
@@ -388,7 +510,27 @@ final class JitEmitter {
                 branch(arg);
             }
             case GET_ITER -> { args(R, STACK); iconst(s); call("getIter", "(" + RS + POA + "I)V"); drain(); }
-            case FOR_ITER -> { args(R, STACK); iconst(s); call("forIter", "(" + RS + POA + "I)Z"); branch(arg); }
+            case FOR_ITER -> {
+                int consumer = s < 64 ? unpackConsumerOf(pc) : -1;
+                if (consumer < 0) {
+                    args(R, STACK); iconst(s); call("forIter", "(" + RS + POA + "I)Z");
+                    branch(arg);
+                } else {
+                    // the item is lent to the UNPACK_SEQUENCE after (see consumerOf); 2: exhausted
+                    args(R, STACK); iconst(s); call("forIterLent", "(" + RS + POA + "I)I");
+                    mv.visitInsn(Opcodes.DUP);
+                    mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+                    lend(pc, s, consumer);
+                    drainLent();
+                    Label next = new Label();
+                    mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+                    iconst(2);
+                    mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
+                    noLentSlot();
+                    mv.visitJumpInsn(Opcodes.GOTO, at[arg]);
+                    mv.visitLabel(next);
+                }
+            }
             case BUILD_TUPLE, BUILD_LIST -> {
                 args(STACK); iconst(s); iconst(arg);
                 call(op == BUILD_TUPLE ? "buildTuple" : "buildList", "(" + POA + "II)V");
@@ -396,9 +538,23 @@ final class JitEmitter {
             }
             case LIST_APPEND -> { args(R, STACK); iconst(s); iconst(arg); call("listAppend", "(" + RS + POA + "II)V"); drain(); }
             case UNPACK_SEQUENCE -> {
+                // the sequence may be borrowed or lent; the first item may be lent on (see consumerOf)
+                int consumer = arg >= 1 && s + arg - 2 < 64 ? unpackConsumerOf(pc) : -1;
+                boolean consumes = pc == lentConsumer;
                 args(F, T, R, STACK); iconst(s); iconst(pc); iconst(arg);
-                call("unpackSequence", "(" + FRAME + TS + RS + POA + "III)V");
-                drain();
+                if (consumes) mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED); else drops(s - 1);
+                consume(s - 1);
+                iconst(consumer >= 0 ? 1 : 0);
+                call("unpack", "(" + FRAME + TS + RS + POA + "IIIZZ)Z");
+                lentConsumer = -1;
+                if (consumer >= 0) {
+                    lend(pc, s + arg - 2, consumer);
+                    drainLent();
+                } else {
+                    mv.visitInsn(Opcodes.POP);
+                    if (consumes) noLentSlot();
+                    drain();
+                }
             }
             case RETURN_VALUE -> {
                 for (int i = 0; i < Math.min(s - 1, 64); i++) ownSlot(i);
@@ -448,7 +604,8 @@ final class JitEmitter {
         return op == NOP || op == LOAD_FAST || op == LOAD_CONST || op == STORE_FAST || op == POP_TOP || op == DUP_TOP
                 || op == DUP_TOP_TWO || op == ROT_TWO || op == ROT_THREE || op == BINARY_OP || op == INPLACE_OP
                 || op == COMPARE_OP || op == BINARY_SUBSCR || op == STORE_SUBSCR || op == LOAD_ATTR
-                || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE || op == RETURN_VALUE;
+                || op == STORE_ATTR || op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE || op == RETURN_VALUE
+                || op == UNPACK_SEQUENCE;
     }
 
     private boolean isBorrowed(int slot) {
@@ -492,6 +649,12 @@ final class JitEmitter {
             op = ins[next] & 0xFF;
         }
         return op == BINARY_OP || op == INPLACE_OP ? next : -1;
+    }
+
+    /** The pc of the UNPACK_SEQUENCE right after pc, which can take a value lent by it, or -1. */
+    private int unpackConsumerOf(int pc) {
+        int next = pc + 1;
+        return next < ins.length && !target[next] && (ins[next] & 0xFF) == UNPACK_SEQUENCE ? next : -1;
     }
 
     /** Pushes whether the consumer drops slot i's reference (false when the slot borrowed it). */

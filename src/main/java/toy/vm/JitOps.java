@@ -441,10 +441,79 @@ public final class JitOps {
         Refs.decref(rs, v);
     }
 
-    public static void unpackSequence(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n) {
-        if (!Interpreter.unpackFast(rs, stack, s, n)) {
-            f.lasti = pc;
+    /**
+     * FOR_ITER whose item the next instruction, an UNPACK_SEQUENCE, consumes (see
+     * JitEmitter.consumerOf): the item of a list or tuple iterator is lent, uncounted, since
+     * the sequence holds it and no code runs before the unpack. Returns 0 when the item was
+     * lent, 1 when it was counted (another iterator), 2 when the iterator is exhausted.
+     */
+    public static int forIterLent(RefState rs, PyObject[] stack, int s) {
+        PyObject it = stack[s - 1];
+        if (it.type != SeqIterator.TYPE) return forIter(rs, stack, s) ? 2 : 1;
+        PyObject v = it.next();
+        if (v != null) {
+            stack[s] = v;
+            return 0;
+        }
+        stack[s - 1] = null;
+        Refs.decref(rs, it);
+        return 2;
+    }
+
+    /**
+     * UNPACK_SEQUENCE: the n items replace the sequence, the first on top. dropSeq: the slot
+     * owned its reference (false when it borrowed it from a local or was lent it). lendTop: the
+     * next instruction, another UNPACK_SEQUENCE, consumes the first item, which stays uncounted
+     * when the sequence is a tuple or list (which holds it; if the sequence dies meanwhile, the
+     * drain counts the item first). Returns whether the top item was counted.
+     */
+    public static boolean unpack(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n,
+                                 boolean dropSeq, boolean lendTop) {
+        PyObject seq = stack[s - 1];
+        PyObject[] items = Interpreter.unpackItems(seq, n);
+        if (items == null) {
+            unpackSlow(f, ts, rs, stack, s, pc, n, dropSeq);
+            return true;
+        }
+        // unrolled for the common sizes (the JVM does not unroll when this is not inlined)
+        if (n == 2) {
+            PyObject a = items[0], b = items[1];
+            if (!lendTop) Refs.incref(a);
+            Refs.incref(b);
+            stack[s - 1] = b;
+            stack[s] = a;
+        } else if (n == 3) {
+            PyObject a = items[0], b = items[1], c = items[2];
+            if (!lendTop) Refs.incref(a);
+            Refs.incref(b);
+            Refs.incref(c);
+            stack[s - 1] = c;
+            stack[s] = b;
+            stack[s + 1] = a;
+        } else {
+            for (int i = lendTop ? 1 : 0; i < n; i++) Refs.incref(items[i]);
+            for (int i = n - 1, sp = s - 1; i >= 0; i--) stack[sp++] = items[i];
+        }
+        if (dropSeq) Refs.decref(rs, seq);
+        return !lendTop;
+    }
+
+    /** Any other iterable: the eval loop's way, with an uncounted sequence counted while its __iter__ runs. */
+    private static void unpackSlow(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n,
+                                   boolean dropSeq) {
+        PyObject seq = stack[s - 1];
+        f.lasti = pc;
+        if (dropSeq) {
             SlowOps.execute(UNPACK_SEQUENCE, n, f, ts, stack, s);
+            return;
+        }
+        Refs.incref(seq);
+        try {
+            SlowOps.execute(UNPACK_SEQUENCE, n, f, ts, stack, s);
+        } catch (Throwable e) {
+            // the slot is still uncounted for the deopt, which counts it
+            Refs.decref(rs, seq);
+            throw e;
         }
     }
 
