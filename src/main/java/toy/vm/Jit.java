@@ -20,7 +20,9 @@ import toy.compile.StackDepth;
  * method of {@link JitOps} that does that instruction's work, with the instruction's argument
  * and its value-stack depth as constants, and it branches with JVM jumps. There is no
  * fetch, no decode, no dispatch and no stack-pointer variable left, and HotSpot inlines the
- * small instruction bodies into the method and optimises across them.
+ * small instruction bodies into the method and optimises across them. A long function's
+ * straight-line stretches go into methods of their own (regions: see {@link JitEmitter}), so
+ * that each gets HotSpot's whole inlining budget.
  *
  * <p>All of the frame's state stays where the eval loop keeps it: locals, cells and the value
  * stack in the frame's arrays, with the same reference counting. That is what makes the two
@@ -129,6 +131,7 @@ public final class Jit {
             return (JitCode) cls.getDeclaredConstructor(int[].class, long[].class).newInstance(depth, borrowed);
         } catch (RuntimeException | ReflectiveOperationException e) {
             // MethodTooLargeException and the like: the eval loop keeps running this code
+            if (TRACE) System.err.printf("toy: jit: not compiled %s (%s:%d): %s%n", code.qualname, code.filename, code.firstLine, e);
             return null;
         }
     }

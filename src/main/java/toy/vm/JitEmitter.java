@@ -19,7 +19,9 @@ import toy.object.Refs;
 final class JitEmitter {
     // the compiled method's local variables
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
-            PC = 9, RESULT = 10, FLAG = 11, LENT_OWNED = 12, LENT_SLOT = 13;
+            PC = 9, RESULT = 10, FLAG = 11,
+            /** LENT_BASE + i: whether the value lent in stack[i] was counted after all (see lendConsumer). */
+            LENT_BASE = 12;
 
     /** The class being written, and the method being written: run, or one of its regions. */
     private final ClassWriter cw;
@@ -32,17 +34,19 @@ final class JitEmitter {
     private final Label loop = new Label();
     /** Output: the borrowed slots while each instruction runs. */
     private final long[] borrowedAt;
+    /** What the bytecode allows: jump targets, regions, which values can be lent (see JitPlan). */
+    private final JitPlan plan;
     /** Instructions reached other than from the one before (jump targets, handlers, entries). */
     private final boolean[] target;
     /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
     private long borrowed;
-    /**
-     * The pc of the instruction that consumes a lent value (-1: none pending; see
-     * consumerOf), and whether the value is that instruction's first operand.
-     */
-    private int lentConsumer = -1;
-    private boolean lentIsA;
-    /** The source of a slot holding a lent value (see consumerOf). */
+    /** The stack slots holding lent values at the point being compiled (a subset of borrowed). */
+    private long lent;
+    /** The slots lent anywhere in the method being written, whose flags its handler settles. */
+    private long everLent;
+    /** The stack slots whose lent flags exist: min(the code's stack size, 64). */
+    private final int maxSlots;
+    /** The source of a slot holding a lent value (see lendConsumer). */
     private static final int LENT_SOURCE = -2;
     /** For a borrowed slot: the local it was loaded from, -1 for a constant, or LENT_SOURCE. */
     private final int[] source = new int[64];
@@ -54,17 +58,12 @@ final class JitEmitter {
         this.ins = code.code;
         this.depth = depth;
         this.borrowedAt = borrowedAt;
-        this.target = new boolean[ins.length + 1];
-        target[0] = true;
-        for (int pc = 0; pc < ins.length; pc++) {
-            int op = ins[pc] & 0xFF;
-            if (isJump(op)) target[ins[pc] >>> 8] = true;
-            if (op == YIELD_VALUE) target[pc + 1] = true;
-        }
+        this.plan = new JitPlan(code, depth);
+        this.target = plan.target;
         this.at = new Label[ins.length + 1];
         for (int i = 0; i <= ins.length; i++) at[i] = new Label();
-        this.regionEnd = new int[ins.length];
-        planRegions();
+        this.maxSlots = plan.maxSlots;
+        this.regionEnd = plan.regionEnd;
     }
 
     void method() {
@@ -93,7 +92,7 @@ final class JitEmitter {
             if (regionEnd[pc] > 0) {
                 region(pc, regionEnd[pc]);
                 pc = regionEnd[pc] - 1;
-            } else if (fusesWithNext(pc)) {
+            } else if (plan.fusesWithNext(pc)) {
                 compareAndJump(pc);
                 pc++; // the jump was compiled with the comparison
                 mv.visitLabel(at[pc]);
@@ -110,7 +109,7 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
         raisedInRegion();
-        settleLentSlot();
+        settleLentSlots();
         loadAll();
         load(RESULT);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
@@ -121,7 +120,7 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         rethrowFromLoop();
         raisedInRegion();
-        settleLentSlot();
+        settleLentSlots();
         loadAll();
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
@@ -145,42 +144,9 @@ final class JitEmitter {
     // the region's lent slot and leaves through run's handler, which reads the failing pc from
     // Frame.regionPc (run's PC holds IN_REGION meanwhile).
 
-    /** Functions longer than this are split into regions; a region is this long at most, and at least. */
-    private static final int SPLIT_ABOVE = 80, REGION_MAX = 40, REGION_MIN = 8;
     /** run's PC while a region runs: the failing pc is in Frame.regionPc. */
     private static final int IN_REGION = Integer.MAX_VALUE;
     private static final String REGION_DESC = "(" + FRAME + TS + RS + "I" + POA + POA + POA + CODE + ")V";
-
-    private void planRegions() {
-        if (ins.length <= SPLIT_ABOVE) return;
-        int pc = 0;
-        while (pc < ins.length) {
-            if (!regionable(pc)) {
-                pc++;
-                continue;
-            }
-            int end = pc + 1;
-            while (end < ins.length && end - pc < REGION_MAX && !target[end] && regionable(end)) end++;
-            while (end > pc && lendsAcross(pc, end)) end--;
-            if (end - pc >= REGION_MIN) regionEnd[pc] = end;
-            pc = Math.max(end, pc + 1);
-        }
-    }
-
-    /** Whether the instruction at pc can be in a region (see above). */
-    private boolean regionable(int pc) {
-        int op = ins[pc] & 0xFF;
-        return depth[pc] >= 0 && falls(op) && !isJump(op) && op != YIELD_VALUE && !interpreted(op, ins[pc] >>> 8)
-                && !fusesWithNext(pc);
-    }
-
-    /** Whether an instruction in [start, end) may lend its value to one at end or later. */
-    private boolean lendsAcross(int start, int end) {
-        for (int k = Math.max(start, end - 2); k < end; k++) {
-            if (consumerOf(k) >= end || unpackConsumerOf(k) >= end) return true;
-        }
-        return false;
-    }
 
     /** Writes the region [start, end) as a method of its own, and its call into run. */
     private void region(int start, int end) {
@@ -193,6 +159,8 @@ final class JitEmitter {
         String name = "r" + start;
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, REGION_DESC, false);
         MethodVisitor run = mv;
+        long runEverLent = everLent;
+        everLent = 0;
         mv = cw.visitMethod(Opcodes.ACC_PRIVATE, name, REGION_DESC, null, null);
         mv.visitCode();
         iconst(start);
@@ -207,7 +175,7 @@ final class JitEmitter {
         mv.visitInsn(Opcodes.RETURN);
         mv.visitLabel(handler);
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
-        settleLentSlot();
+        settleLentSlots();
         load(F);
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "regionPc", "I");
@@ -216,6 +184,7 @@ final class JitEmitter {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         mv = run;
+        everLent = runEverLent;
     }
 
     /** The method's own local variables, which its handlers read, start defined. */
@@ -224,9 +193,10 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, FLAG);
-        mv.visitInsn(Opcodes.ICONST_0);
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
-        noLentSlot();
+        for (int i = 0; i < maxSlots; i++) {
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, LENT_BASE + i);
+        }
     }
 
     /** In a run handler: when the exception came out of a region, PC becomes the pc that raised. */
@@ -242,34 +212,99 @@ final class JitEmitter {
     }
 
     /**
-     * In a handler: a lent value that its producer or a drain had to count (LENT_OWNED) sits in
-     * a slot the deopt counts as borrowed (see consumerOf), so its reference is dropped here,
-     * into the zero-count table, for the deopt to count again.
+     * In a handler: a lent value that had to be counted after all (its flag is set) sits in a
+     * slot the deopt counts as borrowed (see lendConsumer), so that count is dropped here,
+     * into the zero-count table, for the deopt to count it again.
      */
-    private void settleLentSlot() {
-        args(R, STACK);
-        mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
-        mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
-        call("settleLentSlot", "(" + RS + POA + "IZ)V");
-        noLentSlot();
+    private void settleLentSlots() {
+        for (int i = 0; i < maxSlots; i++) {
+            if ((everLent & (1L << i)) == 0) continue;
+            int slot = i;
+            whenFlag(slot, true, () -> {
+                args(R, STACK);
+                iconst(slot);
+                call("dropLent", "(" + RS + POA + "I)V");
+            });
+            setFlag(slot, 0);
+        }
     }
 
-    private void noLentSlot() {
-        iconst(-1);
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_SLOT);
+    /** Emits body to run when slot's lent flag is set (counted is true) or clear (false). */
+    private void whenFlag(int slot, boolean counted, Runnable body) {
+        Label skip = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, LENT_BASE + slot);
+        mv.visitJumpInsn(counted ? Opcodes.IFEQ : Opcodes.IFNE, skip);
+        body.run();
+        mv.visitLabel(skip);
+    }
+
+    /** Counts the reference in stack[slot]. */
+    private void own(int slot) {
+        load(STACK);
+        iconst(slot);
+        call("own", "(" + POA + "I)V");
+    }
+
+    private void setFlag(int slot, int value) {
+        iconst(value);
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_BASE + slot);
     }
 
     /**
-     * After the call of an instruction that lends its value in slot to the instruction at
-     * consumer: the call's boolean (whether it had to count the value) goes to LENT_OWNED.
+     * After the call of an instruction that lends its value in slot: the int on the JVM stack
+     * (non-zero when the value was counted after all) becomes the slot's flag.
      */
-    private void lend(int pc, int slot, int consumer) {
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
-        iconst(slot);
-        mv.visitVarInsn(Opcodes.ISTORE, LENT_SLOT);
+    private void lend(int slot) {
+        mv.visitVarInsn(Opcodes.ISTORE, LENT_BASE + slot);
         borrow(slot, LENT_SOURCE);
-        lentConsumer = consumer;
-        lentIsA = consumer != pc + 1;
+        lent |= 1L << slot;
+        everLent |= 1L << slot;
+    }
+
+    /** After the call of the instruction that consumed the value lent in slot. */
+    private void consumeLent(int slot) {
+        lent &= ~(1L << slot);
+        borrowed &= ~(1L << slot);
+        setFlag(slot, 0);
+    }
+
+    private boolean isLent(int slot) {
+        return slot >= 0 && slot < 64 && (lent & (1L << slot)) != 0;
+    }
+
+    /** Pushes whether a consumer drops slot i's reference: a lent slot's flag, else as drops. */
+    private void dropsLent(int i) {
+        if (isLent(i)) mv.visitVarInsn(Opcodes.ILOAD, LENT_BASE + i);
+        else drops(i);
+    }
+
+    /**
+     * Before code can run (a drain that found something to destroy, an operator's dunder
+     * method): every lent value not yet counted is counted, so that nothing the code does can
+     * free it, and its flag says so.
+     */
+    private void settleAll() {
+        for (int i = 0; i < maxSlots; i++) {
+            if ((lent & (1L << i)) == 0) continue;
+            int slot = i;
+            whenFlag(slot, false, () -> {
+                own(slot);
+                setFlag(slot, 1);
+            });
+        }
+    }
+
+    /**
+     * After a no-code fast path's call (JitOps.arith, subscrItem): its result goes to FLAG and,
+     * unless it is NOT_DONE, on to done; else every lent value is counted for the slow path
+     * that follows.
+     */
+    private void unlessNotDone(Label done) {
+        mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+        mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+        iconst(JitOps.NOT_DONE);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, done);
+        settleAll();
     }
 
     /** In a handler, with the exception in RESULT: throws it on when PC is negative. */
@@ -394,17 +429,16 @@ final class JitEmitter {
                 call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
             }
             case LOAD_ATTR -> {
-                // the value stays borrowed from the attribute until its consumer (see consumerOf)
-                int consumer = isBorrowed(s - 1) ? consumerOf(pc) : -1;
-                if (consumer >= 0) {
+                // the value stays borrowed from the attribute until its consumer (see lendConsumer)
+                if (isBorrowed(s - 1) && plan.lendConsumer(pc, s - 1) >= 0) {
                     args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); consume(s - 1);
                     call("loadAttrBorrowed", "(" + RS + POA + "I" + CODE + "II)Z");
-                    lend(pc, s - 1, consumer);
+                    lend(s - 1);
                 } else {
                     args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); drops(s - 1); consume(s - 1);
                     call("loadAttr", "(" + RS + POA + "I" + CODE + "IIZ)V");
                 }
-                if (consumer >= 0) drainLent(); else drain();
+                drain();
             }
             case STORE_ATTR -> {
                 // an owned value's reference moves into the object, a borrowed one is counted there
@@ -424,8 +458,28 @@ final class JitEmitter {
                 drain();
             }
             case BINARY_SUBSCR -> {
-                args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
-                call("binarySubscr", "(" + RS + POA + "IZZ)V");
+                // an item of a list or tuple may be lent (see lendConsumer); anything else may
+                // run __getitem__, before which the lent values below are counted
+                boolean lendOn = plan.lendConsumer(pc, s - 2) >= 0;
+                if (lendOn || lent != 0) {
+                    Label done = new Label();
+                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); iconst(lendOn ? 1 : 0);
+                    call("subscrItem", "(" + RS + POA + "IZZZ)I");
+                    unlessNotDone(done);
+                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1);
+                    call("binarySubscr", "(" + RS + POA + "IZZ)V");
+                    iconst(1);
+                    mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+                    mv.visitLabel(done);
+                    consume(s - 1); consume(s - 2);
+                    if (lendOn) {
+                        mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+                        lend(s - 2);
+                    }
+                } else {
+                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
+                    call("binarySubscr", "(" + RS + POA + "IZZ)V");
+                }
                 drain();
             }
             case STORE_SUBSCR -> {
@@ -436,29 +490,31 @@ final class JitEmitter {
                 drain();
             }
             case BINARY_OP, INPLACE_OP -> {
-                // a result that the next arithmetic consumes is lent to it (see consumerOf)
-                int consumer = s - 2 < 64 ? consumerOf(pc) : -1;
-                boolean consumes = pc == lentConsumer;
+                // first without running any code (ints, floats, strs), the operands perhaps lent,
+                // the result perhaps lent on (see lendConsumer); else, with every lent value
+                // counted first, through the operator's dunder method
+                boolean lendOn = plan.lendConsumer(pc, s - 2) >= 0;
+                boolean aLent = isLent(s - 2), bLent = isLent(s - 1);
+                Label done = new Label();
+                args(R, STACK); iconst(s); iconst(arg); dropsLent(s - 2); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
+                call("arith", "(" + RS + POA + "IIZZZ)I");
+                unlessNotDone(done);
                 args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
-                if (consumes) {
-                    iconst(lentIsA ? 1 : 0);
-                    mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
-                    drops(lentIsA ? s - 1 : s - 2);
-                } else {
-                    drops(s - 2); drops(s - 1);
-                }
+                // (a lent operand is counted now)
+                iconst(aLent || !isBorrowed(s - 2) ? 1 : 0);
+                iconst(bLent || !isBorrowed(s - 1) ? 1 : 0);
+                iconst(lendOn ? 1 : 0);
+                call("binaryOp", "(" + RS + POA + "IIZZZZ)Z");
+                mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+                mv.visitLabel(done);
+                if (aLent) consumeLent(s - 2);
+                if (bLent) consumeLent(s - 1);
                 consume(s - 1); consume(s - 2);
-                iconst(consumer >= 0 ? 1 : 0);
-                call(consumes ? "binaryOpLent" : "binaryOp", "(" + RS + POA + "IIZZZZ" + (consumes ? "Z" : "") + ")Z");
-                lentConsumer = -1;
-                if (consumer >= 0) {
-                    lend(pc, s - 2, consumer);
-                    drainLent();
-                } else {
-                    mv.visitInsn(Opcodes.POP);
-                    if (consumes) noLentSlot();
-                    drain();
+                if (lendOn) {
+                    mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+                    lend(s - 2);
                 }
+                drain();
             }
             case COMPARE_OP -> {
                 args(R, STACK); iconst(s); iconst(arg); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
@@ -511,22 +567,21 @@ final class JitEmitter {
             }
             case GET_ITER -> { args(R, STACK); iconst(s); call("getIter", "(" + RS + POA + "I)V"); drain(); }
             case FOR_ITER -> {
-                int consumer = s < 64 ? unpackConsumerOf(pc) : -1;
-                if (consumer < 0) {
+                if (plan.lendConsumer(pc, s) < 0) {
                     args(R, STACK); iconst(s); call("forIter", "(" + RS + POA + "I)Z");
                     branch(arg);
                 } else {
-                    // the item is lent to the UNPACK_SEQUENCE after (see consumerOf); 2: exhausted
+                    // the item may be lent (see lendConsumer); EXHAUSTED: the loop is over
                     args(R, STACK); iconst(s); call("forIterLent", "(" + RS + POA + "I)I");
                     mv.visitInsn(Opcodes.DUP);
                     mv.visitVarInsn(Opcodes.ISTORE, FLAG);
-                    lend(pc, s, consumer);
-                    drainLent();
+                    lend(s);
+                    drain();
                     Label next = new Label();
                     mv.visitVarInsn(Opcodes.ILOAD, FLAG);
-                    iconst(2);
+                    iconst(JitOps.EXHAUSTED);
                     mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
-                    noLentSlot();
+                    setFlag(s, 0);
                     mv.visitJumpInsn(Opcodes.GOTO, at[arg]);
                     mv.visitLabel(next);
                 }
@@ -538,23 +593,14 @@ final class JitEmitter {
             }
             case LIST_APPEND -> { args(R, STACK); iconst(s); iconst(arg); call("listAppend", "(" + RS + POA + "II)V"); drain(); }
             case UNPACK_SEQUENCE -> {
-                // the sequence may be borrowed or lent; the first item may be lent on (see consumerOf)
-                int consumer = arg >= 1 && s + arg - 2 < 64 ? unpackConsumerOf(pc) : -1;
-                boolean consumes = pc == lentConsumer;
-                args(F, T, R, STACK); iconst(s); iconst(pc); iconst(arg);
-                if (consumes) mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED); else drops(s - 1);
-                consume(s - 1);
-                iconst(consumer >= 0 ? 1 : 0);
+                // the sequence may be borrowed or lent; the first item may be lent on (see lendConsumer)
+                boolean lendOn = arg >= 1 && plan.lendConsumer(pc, s + arg - 2) >= 0;
+                boolean seqLent = isLent(s - 1);
+                args(F, T, R, STACK); iconst(s); iconst(pc); iconst(arg); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
                 call("unpack", "(" + FRAME + TS + RS + POA + "IIIZZ)Z");
-                lentConsumer = -1;
-                if (consumer >= 0) {
-                    lend(pc, s + arg - 2, consumer);
-                    drainLent();
-                } else {
-                    mv.visitInsn(Opcodes.POP);
-                    if (consumes) noLentSlot();
-                    drain();
-                }
+                if (seqLent) consumeLent(s - 1); else consume(s - 1);
+                if (lendOn) lend(s + arg - 2); else mv.visitInsn(Opcodes.POP);
+                drain();
             }
             case RETURN_VALUE -> {
                 for (int i = 0; i < Math.min(s - 1, 64); i++) ownSlot(i);
@@ -617,60 +663,25 @@ final class JitEmitter {
         source[slot] = local;
     }
 
-    /**
-     * A value can be lent, uncounted, from the instruction that produces it to the arithmetic
-     * that consumes it, when nothing can drop the reference it borrows before then: the consumer
-     * is the next BINARY_OP or INPLACE_OP, with at most a LOAD_CONST or LOAD_FAST in between (no
-     * code runs there and no thread switch happens; a LOAD_FAST of an unbound local raises, and
-     * the deopt counts the lent slot, whose value is still alive). Two producers lend:
-     * <ul>
-     *   <li>LOAD_ATTR, when the object's slot borrows from a local or constant (so the object
-     *       lives) and the value is one of the object's inline attributes (found without
-     *       running any code: no descriptor, no __getattr__, no dict whose keys could compare
-     *       themselves; {@link JitOps#loadAttrBorrowed} says at run time whether it could).</li>
-     *   <li>BINARY_OP and INPLACE_OP, when the result is not a container ({@link
-     *       JitOps#binaryOp}): a new int, float or str that only the slot holds, or an object
-     *       something else holds. So {@code (i + j) * (i + j + 1)} counts no intermediate
-     *       result. A finalizer could run at the drain after the producer (its operands may
-     *       die there), so the drain counts the value first ({@link #drainLent}).</li>
-     * </ul>
-     * The consumer counts the value before it calls a dunder method that could drop what
-     * the value borrows from ({@link JitOps#binaryOpLent}). For the deopt the slot is borrowed
-     * throughout; where the value was counted after all, the handlers drop that count first
-     * (LENT_OWNED, LENT_SLOT: settleLentSlot). Returns the consumer's pc, or -1.
-     */
-    private int consumerOf(int pc) {
-        int next = pc + 1;
-        if (next >= ins.length || target[next]) return -1;
-        int op = ins[next] & 0xFF;
-        if (op == LOAD_CONST || op == LOAD_FAST) {
-            next++;
-            if (next >= ins.length || target[next]) return -1;
-            op = ins[next] & 0xFF;
-        }
-        return op == BINARY_OP || op == INPLACE_OP ? next : -1;
-    }
-
-    /** The pc of the UNPACK_SEQUENCE right after pc, which can take a value lent by it, or -1. */
-    private int unpackConsumerOf(int pc) {
-        int next = pc + 1;
-        return next < ins.length && !target[next] && (ins[next] & 0xFF) == UNPACK_SEQUENCE ? next : -1;
-    }
-
     /** Pushes whether the consumer drops slot i's reference (false when the slot borrowed it). */
     private void drops(int i) {
         iconst(i < 64 && (borrowed & (1L << i)) != 0 ? 0 : 1);
     }
 
     private void consume(int i) {
+        // a lent slot is consumed only where its flag is looked at (consumeLent)
+        if (isLent(i)) throw new IllegalStateException("lent slot " + i + " consumed unsettled");
         if (i < 64) borrowed &= ~(1L << i);
     }
 
     private void ownSlot(int i) {
         if (i < 0 || i >= 64 || (borrowed & (1L << i)) == 0) return;
-        load(STACK);
-        iconst(i);
-        call("own", "(" + POA + "I)V");
+        if (isLent(i)) {
+            whenFlag(i, false, () -> own(i));
+            consumeLent(i);
+            return;
+        }
+        own(i);
         borrowed &= ~(1L << i);
     }
 
@@ -689,13 +700,6 @@ final class JitEmitter {
         }
         int last = slots[slots.length - 1];
         if (first) borrow(last, firstSource); else consume(last);
-    }
-
-    /** A comparison whose result only decides the conditional jump after it. */
-    private boolean fusesWithNext(int pc) {
-        if ((ins[pc] & 0xFF) != COMPARE_OP || pc + 1 >= ins.length || target[pc + 1]) return false;
-        int next = ins[pc + 1] & 0xFF;
-        return next == POP_JUMP_IF_FALSE || next == POP_JUMP_IF_TRUE;
     }
 
     /**
@@ -752,36 +756,17 @@ final class JitEmitter {
         mv.visitJumpInsn(Opcodes.IFNE, at[target]);
     }
 
-    /** The instruction boundary: objects dropped by the instruction die here. */
-    private void drain() {
-        drain(false);
-    }
-
     /**
-     * The same after an instruction that lent its value (LENT_SLOT, see consumerOf): a
-     * finalizer may run in the drain, so the lent value is counted first.
+     * The instruction boundary: objects dropped by the instruction die here, once every lent
+     * value is counted (a finalizer may run).
      */
-    private void drainLent() {
-        drain(true);
-    }
-
-    private void drain(boolean lent) {
+    private void drain() {
         Label none = new Label();
         load(R);
         load(ZBASE);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "toy/object/RefState", "pending", "(I)Z", false);
         mv.visitJumpInsn(Opcodes.IFEQ, none);
-        if (lent) {
-            Label counted = new Label();
-            mv.visitVarInsn(Opcodes.ILOAD, LENT_OWNED);
-            mv.visitJumpInsn(Opcodes.IFNE, counted);
-            load(STACK);
-            mv.visitVarInsn(Opcodes.ILOAD, LENT_SLOT);
-            call("own", "(" + POA + "I)V");
-            iconst(1);
-            mv.visitVarInsn(Opcodes.ISTORE, LENT_OWNED);
-            mv.visitLabel(counted);
-        }
+        settleAll();
         load(R);
         load(ZBASE);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Refs", "drain", "(" + RS + "I)V", false);

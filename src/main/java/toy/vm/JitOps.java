@@ -179,7 +179,7 @@ public final class JitOps {
     }
 
     /**
-     * LOAD_ATTR whose value the slot may borrow from the object (see JitEmitter.consumerOf): one of
+     * LOAD_ATTR whose value the slot may borrow from the object (see JitEmitter.lendConsumer): one of
      * the object's inline attribute values is pushed uncounted and false is returned; anything
      * else (a dict's value, a descriptor's or __getattr__'s result) is counted as usual and true
      * is returned. The object's slot borrowed its reference, so it is not dropped.
@@ -224,7 +224,7 @@ public final class JitOps {
 
     /**
      * BINARY_OP (inplace false) and INPLACE_OP. lend: the result's consumer borrows it (see
-     * JitEmitter.consumerOf), so a result that is not a container is left uncounted; returns
+     * JitEmitter.lendConsumer), so a result that is not a container is left uncounted; returns
      * whether the result was counted (always, when lend is false).
      */
     public static boolean binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA,
@@ -236,44 +236,60 @@ public final class JitOps {
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
+    /** What arith and subscrItem return when they could not do it without running code. */
+    public static final int NOT_DONE = 2;
+
     /**
-     * BINARY_OP or INPLACE_OP of which one operand (the first when lentIsA) may be borrowed
-     * from where its producer found it (lentOwned false; see JitEmitter.consumerOf).
-     * Arithmetic on ints and floats runs no code, and if it raises, the slot is still borrowed,
-     * as the deopt expects; before a dunder method runs (which could delete an attribute the
-     * value came from) the value is counted, and if that raises, the count is dropped again,
-     * into the zero-count table, which keeps the value until the deopt has counted the slot.
-     * lend and the result: as {@link #binaryOp}.
+     * BINARY_OP or INPLACE_OP on ints, floats and strs, which runs no code: returns 1 when the
+     * result was counted, 0 when it was left uncounted for its consumer (lend: see
+     * JitEmitter.lendConsumer; a container result is always counted), NOT_DONE (nothing done)
+     * when the operation needs a dunder method, for which the compiled code calls binaryOp.
+     * dropA, dropB: whether the operands' slots own their references (a lent operand's flag).
      */
-    public static boolean binaryOpLent(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean lentIsA,
-                                       boolean lentOwned, boolean dropOther, boolean lend) {
+    public static int arith(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB, boolean lend) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = Ops.arith(a, b, op);
-        if (r == null) return dunderLent(rs, stack, s, op, inplace, lentIsA, lentOwned, dropOther, lend);
-        return replaceTwo(rs, stack, s, r, a, b, lentIsA ? lentOwned : dropOther, lentIsA ? dropOther : lentOwned, lend);
+        if (r == null) return NOT_DONE;
+        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend) ? 1 : 0;
     }
 
-    /** binaryOpLent's operator method: a lent operand is counted while the method runs. */
-    private static boolean dunderLent(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean lentIsA,
-                                      boolean lentOwned, boolean dropOther, boolean lend) {
-        PyObject b = stack[s - 1];
-        PyObject a = stack[s - 2];
-        PyObject lent = lentIsA ? a : b;
-        if (!lentOwned) Refs.incref(lent);
-        PyObject r;
-        try {
-            r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
-        } catch (Throwable e) {
-            if (!lentOwned) Refs.decref(rs, lent);
-            throw e;
+    /**
+     * BINARY_SUBSCR of a list or tuple by an int in range, which runs no code: the item, which
+     * the sequence holds, is left uncounted for its consumer when lend is set. Returns 1 when
+     * the item was counted, 0 when not, NOT_DONE (nothing done) for anything else, for which
+     * the compiled code calls binarySubscr.
+     */
+    public static int subscrItem(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK, boolean lend) {
+        PyObject k = stack[s - 1];
+        PyObject o = stack[s - 2];
+        if (!(k instanceof PyInt i) || !i.isSmall()) return NOT_DONE;
+        PyObject[] items;
+        int n;
+        if (o.type == PyList.TYPE) {
+            items = ((PyList) o).items;
+            n = ((PyList) o).size;
+        } else if (o.type == PyTuple.TYPE) {
+            items = ((PyTuple) o).items;
+            n = items.length;
+        } else {
+            return NOT_DONE;
         }
-        return replaceTwo(rs, stack, s, r, a, b, lentIsA || dropOther, !lentIsA || dropOther, lend);
+        long idx = i.value < 0 ? i.value + n : i.value;
+        if (idx < 0 || idx >= n) return NOT_DONE; // binarySubscr raises the IndexError
+        PyObject r = items[(int) idx];
+        if (!lend) Refs.incref(r);
+        stack[s - 1] = null;
+        stack[s - 2] = r;
+        // the sequence first, as CPython; if it dies, the drain counts a lent item first
+        if (dropO) Refs.decref(rs, o);
+        if (dropK) Refs.decref(rs, k);
+        return lend ? 0 : 1;
     }
 
-    /** An exception handler of compiled code: see JitEmitter's settleLentSlot. */
-    public static void settleLentSlot(RefState rs, PyObject[] stack, int slot, boolean owned) {
-        if (slot >= 0 && owned) Refs.decref(rs, stack[slot]);
+    /** An exception handler of compiled code: the lent value in stack[slot] had been counted (see JitEmitter). */
+    public static void dropLent(RefState rs, PyObject[] stack, int slot) {
+        Refs.decref(rs, stack[slot]);
     }
 
     /**
@@ -442,14 +458,13 @@ public final class JitOps {
     }
 
     /**
-     * FOR_ITER whose item the next instruction, an UNPACK_SEQUENCE, consumes (see
-     * JitEmitter.consumerOf): the item of a list or tuple iterator is lent, uncounted, since
-     * the sequence holds it and no code runs before the unpack. Returns 0 when the item was
-     * lent, 1 when it was counted (another iterator), 2 when the iterator is exhausted.
+     * FOR_ITER whose item can be lent (see JitEmitter.lendConsumer): the item of a list or
+     * tuple iterator is left uncounted, since the sequence holds it. Returns 0 when the item was
+     * lent, 1 when it was counted (another iterator), EXHAUSTED when the iterator is.
      */
     public static int forIterLent(RefState rs, PyObject[] stack, int s) {
         PyObject it = stack[s - 1];
-        if (it.type != SeqIterator.TYPE) return forIter(rs, stack, s) ? 2 : 1;
+        if (it.type != SeqIterator.TYPE) return forIter(rs, stack, s) ? EXHAUSTED : 1;
         PyObject v = it.next();
         if (v != null) {
             stack[s] = v;
@@ -457,15 +472,17 @@ public final class JitOps {
         }
         stack[s - 1] = null;
         Refs.decref(rs, it);
-        return 2;
+        return EXHAUSTED;
     }
+
+    /** forIterLent's result at the end of the loop. */
+    public static final int EXHAUSTED = 2;
 
     /**
      * UNPACK_SEQUENCE: the n items replace the sequence, the first on top. dropSeq: the slot
      * owned its reference (false when it borrowed it from a local or was lent it). lendTop: the
-     * next instruction, another UNPACK_SEQUENCE, consumes the first item, which stays uncounted
-     * when the sequence is a tuple or list (which holds it; if the sequence dies meanwhile, the
-     * drain counts the item first). Returns whether the top item was counted.
+     * first item can be lent (see JitEmitter.lendConsumer), and stays uncounted when the
+     * sequence is a tuple or list, which holds it. Returns whether the top item was counted.
      */
     public static boolean unpack(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n,
                                  boolean dropSeq, boolean lendTop) {
