@@ -56,11 +56,6 @@ public final class Frame {
     String badInitResult;
     /** The pc of the instruction being executed (for line numbers of tracebacks). */
     public int lasti;
-    /**
-     * The pc of the instruction that raised inside a region method of compiled code, which
-     * the region leaves here for the run method's handler (see JitEmitter's regions).
-     */
-    int regionPc;
 
     private static final int[] EMPTY = new int[0];
 

@@ -613,15 +613,31 @@ public final class Interpreter {
         return loadGlobal(code, at, f, name);
     }
 
-    /** o[k] (borrowed), with the exact-list fast path. */
+    /** o[k] (borrowed), with the fast path for an exact list or tuple. */
     static PyObject subscript(PyObject o, PyObject k) {
-        if (o instanceof PyList l && k instanceof PyInt i && i.isSmall() && o.type == PyList.TYPE) {
-            long idx = i.value;
-            if (idx < 0) idx += l.size;
-            if (idx < 0 || idx >= l.size) throw Exc.indexError("list index out of range");
-            return l.items[(int) idx];
+        PyObject r = seqItem(o, k);
+        return r != null ? r : Ops.getItem(o, k);
+    }
+
+    /**
+     * o[k] (borrowed) when o is an exact list or tuple and k an int in range, found without
+     * running any code; else null (getItem then raises the IndexError or calls __getitem__).
+     */
+    static PyObject seqItem(PyObject o, PyObject k) {
+        if (!(k instanceof PyInt i) || !i.isSmall()) return null;
+        PyObject[] items;
+        int n;
+        if (o.type == PyList.TYPE) {
+            items = ((PyList) o).items;
+            n = ((PyList) o).size;
+        } else if (o.type == PyTuple.TYPE) {
+            items = ((PyTuple) o).items;
+            n = items.length;
+        } else {
+            return null;
         }
-        return Ops.getItem(o, k);
+        long idx = i.value < 0 ? i.value + n : i.value;
+        return idx >= 0 && idx < n ? items[(int) idx] : null;
     }
 
     /**
@@ -666,22 +682,26 @@ public final class Interpreter {
      * anything else, which the out-of-line path handles.
      */
     static boolean unpackFast(RefState rs, PyObject[] stack, int sp, int n) {
-        PyObject seq = stack[sp - 1];
-        PyObject[] items = unpackItems(seq, n);
-        if (items == null) return false;
-        // the items are counted before the sequence can die
-        for (int i = 0; i < n; i++) Refs.incref(items[i]);
-        stack[--sp] = null;
-        for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];
-        Refs.decref(rs, seq);
-        return true;
+        return unpackFast(rs, stack, sp, n, true, false);
     }
 
-    /** The items array of seq when it is an exact tuple or list of length n, else null. */
-    static PyObject[] unpackItems(PyObject seq, int n) {
-        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) return ((PyTuple) seq).items;
-        if (seq.type == PyList.TYPE && ((PyList) seq).size == n) return ((PyList) seq).items;
-        return null;
+    /**
+     * The same for compiled code: dropSeq false when the slot did not own the sequence's
+     * reference; lendTop: the first item, which the sequence holds, is left uncounted (see
+     * JitPlan.lendConsumer).
+     */
+    static boolean unpackFast(RefState rs, PyObject[] stack, int sp, int n, boolean dropSeq, boolean lendTop) {
+        PyObject seq = stack[sp - 1];
+        PyObject[] items;
+        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) items = ((PyTuple) seq).items;
+        else if (seq.type == PyList.TYPE && ((PyList) seq).size == n) items = ((PyList) seq).items;
+        else return false;
+        // the items are counted before the sequence can die
+        for (int i = lendTop ? 1 : 0; i < n; i++) Refs.incref(items[i]);
+        stack[--sp] = null;
+        for (int i = n - 1; i >= 0; i--) stack[sp++] = items[i];
+        if (dropSeq) Refs.decref(rs, seq);
+        return true;
     }
 
     /** BUILD_TUPLE: the tuple takes over the references of stack[sp-n..sp). */

@@ -12,15 +12,16 @@ import toy.object.Refs;
 
 /**
  * Writes the run method of one code object for the JIT ({@link Jit}, whose notes explain the
- * design): an entry switch, one call of a {@link JitOps} method per instruction, JVM jumps, the
- * zero-count table drained at instruction boundaries, and the bookkeeping of the stack slots
- * that borrow their references (see "borrowed references" below).
+ * design), and the methods of its regions (below): an entry switch, one call of a {@link
+ * JitOps} method per instruction, JVM jumps, the zero-count table drained at instruction
+ * boundaries, and the bookkeeping of the stack slots that borrow their references (see
+ * "borrowed references" below) or were lent them (JitPlan.lendConsumer).
  */
 final class JitEmitter {
     // the compiled method's local variables
     private static final int THIS = 0, F = 1, T = 2, R = 3, ZBASE = 4, STACK = 5, LOCALS = 6, CONSTS = 7, CODEV = 8,
             PC = 9, RESULT = 10, FLAG = 11,
-            /** LENT_BASE + i: whether the value lent in stack[i] was counted after all (see lendConsumer). */
+            /** LENT_BASE + i: whether the value lent in stack[i] was counted after all (see JitPlan.lendConsumer). */
             LENT_BASE = 12;
 
     /** The class being written, and the method being written: run, or one of its regions. */
@@ -28,25 +29,17 @@ final class JitEmitter {
     private final String className;
     private MethodVisitor mv;
     private final int[] ins, depth;
-    /** regionEnd[pc]: the end (exclusive) of the region that starts at pc, 0 where none does. */
-    private final int[] regionEnd;
     private final Label[] at;
     private final Label loop = new Label();
     /** Output: the borrowed slots while each instruction runs. */
     private final long[] borrowedAt;
     /** What the bytecode allows: jump targets, regions, which values can be lent (see JitPlan). */
     private final JitPlan plan;
-    /** Instructions reached other than from the one before (jump targets, handlers, entries). */
-    private final boolean[] target;
     /** The stack slots that hold borrowed references at the point being compiled (bit i: stack[i]). */
     private long borrowed;
     /** The stack slots holding lent values at the point being compiled (a subset of borrowed). */
     private long lent;
-    /** The slots lent anywhere in the method being written, whose flags its handler settles. */
-    private long everLent;
-    /** The stack slots whose lent flags exist: min(the code's stack size, 64). */
-    private final int maxSlots;
-    /** The source of a slot holding a lent value (see lendConsumer). */
+    /** The source of a slot holding a lent value (see JitPlan.lendConsumer). */
     private static final int LENT_SOURCE = -2;
     /** For a borrowed slot: the local it was loaded from, -1 for a constant, or LENT_SOURCE. */
     private final int[] source = new int[64];
@@ -59,11 +52,8 @@ final class JitEmitter {
         this.depth = depth;
         this.borrowedAt = borrowedAt;
         this.plan = new JitPlan(code, depth);
-        this.target = plan.target;
         this.at = new Label[ins.length + 1];
         for (int i = 0; i <= ins.length; i++) at[i] = new Label();
-        this.maxSlots = plan.maxSlots;
-        this.regionEnd = plan.regionEnd;
     }
 
     void method() {
@@ -86,12 +76,12 @@ final class JitEmitter {
         entrySwitch();
         for (int pc = 0; pc < ins.length; pc++) {
             // every way into a jump target arrives with all slots owning their references
-            if (target[pc]) ownAll();
+            if (plan.target[pc]) ownAll();
             mv.visitLabel(at[pc]);
             if (depth[pc] < 0) continue;
-            if (regionEnd[pc] > 0) {
-                region(pc, regionEnd[pc]);
-                pc = regionEnd[pc] - 1;
+            if (plan.regionEnd[pc] > 0) {
+                region(pc, plan.regionEnd[pc]);
+                pc = plan.regionEnd[pc] - 1;
             } else if (plan.fusesWithNext(pc)) {
                 compareAndJump(pc);
                 pc++; // the jump was compiled with the comparison
@@ -106,22 +96,14 @@ final class JitEmitter {
         // an exception: the eval loop raises it at the failed instruction, unless it came out of
         // the eval loop itself (PC < 0), which has been through this frame's handlers already
         mv.visitLabel(onPy);
-        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
-        rethrowFromLoop();
-        raisedInRegion();
-        settleLentSlots();
-        loadAll();
+        handlerStart();
         load(RESULT);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "toy/object/PyException");
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         call("deopt", "(" + JC + FRAME + TS + RS + "ILtoy/object/PyException;I)" + PO);
         resultOrResume();
         mv.visitLabel(onOverflow);
-        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
-        rethrowFromLoop();
-        raisedInRegion();
-        settleLentSlots();
-        loadAll();
+        handlerStart();
         mv.visitVarInsn(Opcodes.ILOAD, PC);
         call("overflow", "(" + JC + FRAME + TS + RS + "II)" + PO);
         resultOrResume();
@@ -141,10 +123,10 @@ final class JitEmitter {
     // stack slots' borrowed states carry over, being static. A region holds no jump target but
     // its first instruction and no jump, return, yield or instruction left to the eval loop,
     // and it never separates a lent value from its consumer. An exception in a region settles
-    // the region's lent slot and leaves through run's handler, which reads the failing pc from
-    // Frame.regionPc (run's PC holds IN_REGION meanwhile).
+    // the region's lent slots, leaves the failing pc in Frame.lasti, and goes on to run's
+    // handler, which reads it there (run's PC holds IN_REGION meanwhile).
 
-    /** run's PC while a region runs: the failing pc is in Frame.regionPc. */
+    /** run's PC while a region runs: the failing pc is in Frame.lasti. */
     private static final int IN_REGION = Integer.MAX_VALUE;
     private static final String REGION_DESC = "(" + FRAME + TS + RS + "I" + POA + POA + POA + CODE + ")V";
 
@@ -159,8 +141,6 @@ final class JitEmitter {
         String name = "r" + start;
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, REGION_DESC, false);
         MethodVisitor run = mv;
-        long runEverLent = everLent;
-        everLent = 0;
         mv = cw.visitMethod(Opcodes.ACC_PRIVATE, name, REGION_DESC, null, null);
         mv.visitCode();
         iconst(start);
@@ -178,13 +158,12 @@ final class JitEmitter {
         settleLentSlots();
         load(F);
         mv.visitVarInsn(Opcodes.ILOAD, PC);
-        mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "regionPc", "I");
+        mv.visitFieldInsn(Opcodes.PUTFIELD, "toy/vm/Frame", "lasti", "I");
         load(RESULT);
         mv.visitInsn(Opcodes.ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         mv = run;
-        everLent = runEverLent;
     }
 
     /** The method's own local variables, which its handlers read, start defined. */
@@ -193,9 +172,8 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ASTORE, RESULT);
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitVarInsn(Opcodes.ISTORE, FLAG);
-        for (int i = 0; i < maxSlots; i++) {
-            mv.visitInsn(Opcodes.ICONST_0);
-            mv.visitVarInsn(Opcodes.ISTORE, LENT_BASE + i);
+        for (int i = 0; i < 64; i++) {
+            if ((plan.lentSlots & (1L << i)) != 0) setFlag(i, 0);
         }
     }
 
@@ -206,19 +184,19 @@ final class JitEmitter {
         iconst(IN_REGION);
         mv.visitJumpInsn(Opcodes.IF_ICMPNE, not);
         load(F);
-        field("toy/vm/Frame", "regionPc", "I");
+        field("toy/vm/Frame", "lasti", "I");
         mv.visitVarInsn(Opcodes.ISTORE, PC);
         mv.visitLabel(not);
     }
 
     /**
      * In a handler: a lent value that had to be counted after all (its flag is set) sits in a
-     * slot the deopt counts as borrowed (see lendConsumer), so that count is dropped here,
+     * slot the deopt counts as borrowed (see JitPlan.lendConsumer), so that count is dropped here,
      * into the zero-count table, for the deopt to count it again.
      */
     private void settleLentSlots() {
-        for (int i = 0; i < maxSlots; i++) {
-            if ((everLent & (1L << i)) == 0) continue;
+        for (int i = 0; i < 64; i++) {
+            if ((plan.lentSlots & (1L << i)) == 0) continue;
             int slot = i;
             whenFlag(slot, true, () -> {
                 args(R, STACK);
@@ -258,7 +236,6 @@ final class JitEmitter {
         mv.visitVarInsn(Opcodes.ISTORE, LENT_BASE + slot);
         borrow(slot, LENT_SOURCE);
         lent |= 1L << slot;
-        everLent |= 1L << slot;
     }
 
     /** After the call of the instruction that consumed the value lent in slot. */
@@ -284,7 +261,7 @@ final class JitEmitter {
      * free it, and its flag says so.
      */
     private void settleAll() {
-        for (int i = 0; i < maxSlots; i++) {
+        for (int i = 0; i < 64; i++) {
             if ((lent & (1L << i)) == 0) continue;
             int slot = i;
             whenFlag(slot, false, () -> {
@@ -305,6 +282,19 @@ final class JitEmitter {
         iconst(JitOps.NOT_DONE);
         mv.visitJumpInsn(Opcodes.IF_ICMPNE, done);
         settleAll();
+    }
+
+    /**
+     * The start of run's handlers, with the exception on the JVM stack: it goes to RESULT; one
+     * from the eval loop is thrown on; PC becomes the failing instruction's, lent counts are
+     * settled, and the deopt's first arguments are pushed.
+     */
+    private void handlerStart() {
+        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+        rethrowFromLoop();
+        raisedInRegion();
+        settleLentSlots();
+        loadAll();
     }
 
     /** In a handler, with the exception in RESULT: throws it on when PC is negative. */
@@ -429,8 +419,8 @@ final class JitEmitter {
                 call("loadGlobal", "(" + FRAME + POA + "I" + CODE + "II)V");
             }
             case LOAD_ATTR -> {
-                // the value stays borrowed from the attribute until its consumer (see lendConsumer)
-                if (isBorrowed(s - 1) && plan.lendConsumer(pc, s - 1) >= 0) {
+                // the value stays borrowed from the attribute until its consumer (see JitPlan.lendConsumer)
+                if (isBorrowed(s - 1) && plan.lends(pc)) {
                     args(R, STACK); iconst(s); load(CODEV); iconst(pc); iconst(arg); consume(s - 1);
                     call("loadAttrBorrowed", "(" + RS + POA + "I" + CODE + "II)Z");
                     lend(s - 1);
@@ -458,27 +448,22 @@ final class JitEmitter {
                 drain();
             }
             case BINARY_SUBSCR -> {
-                // an item of a list or tuple may be lent (see lendConsumer); anything else may
+                // an item of a list or tuple may be lent (see JitPlan.lendConsumer); anything else may
                 // run __getitem__, before which the lent values below are counted
-                boolean lendOn = plan.lendConsumer(pc, s - 2) >= 0;
-                if (lendOn || lent != 0) {
-                    Label done = new Label();
-                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); iconst(lendOn ? 1 : 0);
-                    call("subscrItem", "(" + RS + POA + "IZZZ)I");
-                    unlessNotDone(done);
-                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1);
-                    call("binarySubscr", "(" + RS + POA + "IZZ)V");
-                    iconst(1);
-                    mv.visitVarInsn(Opcodes.ISTORE, FLAG);
-                    mv.visitLabel(done);
-                    consume(s - 1); consume(s - 2);
-                    if (lendOn) {
-                        mv.visitVarInsn(Opcodes.ILOAD, FLAG);
-                        lend(s - 2);
-                    }
-                } else {
-                    args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); consume(s - 1); consume(s - 2);
-                    call("binarySubscr", "(" + RS + POA + "IZZ)V");
+                boolean lendOn = plan.lends(pc);
+                Label done = new Label();
+                args(R, STACK); iconst(s); drops(s - 2); drops(s - 1); iconst(lendOn ? 1 : 0);
+                call("subscrItem", "(" + RS + POA + "IZZZ)I");
+                unlessNotDone(done);
+                args(R, STACK); iconst(s); drops(s - 2); drops(s - 1);
+                call("binarySubscr", "(" + RS + POA + "IZZ)V");
+                iconst(1);
+                mv.visitVarInsn(Opcodes.ISTORE, FLAG);
+                mv.visitLabel(done);
+                consume(s - 1); consume(s - 2);
+                if (lendOn) {
+                    mv.visitVarInsn(Opcodes.ILOAD, FLAG);
+                    lend(s - 2);
                 }
                 drain();
             }
@@ -491,9 +476,9 @@ final class JitEmitter {
             }
             case BINARY_OP, INPLACE_OP -> {
                 // first without running any code (ints, floats, strs), the operands perhaps lent,
-                // the result perhaps lent on (see lendConsumer); else, with every lent value
+                // the result perhaps lent on (see JitPlan.lendConsumer); else, with every lent value
                 // counted first, through the operator's dunder method
-                boolean lendOn = plan.lendConsumer(pc, s - 2) >= 0;
+                boolean lendOn = plan.lends(pc);
                 boolean aLent = isLent(s - 2), bLent = isLent(s - 1);
                 Label done = new Label();
                 args(R, STACK); iconst(s); iconst(arg); dropsLent(s - 2); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
@@ -504,7 +489,7 @@ final class JitEmitter {
                 iconst(aLent || !isBorrowed(s - 2) ? 1 : 0);
                 iconst(bLent || !isBorrowed(s - 1) ? 1 : 0);
                 iconst(lendOn ? 1 : 0);
-                call("binaryOp", "(" + RS + POA + "IIZZZZ)Z");
+                call("binaryDunder", "(" + RS + POA + "IIZZZZ)Z");
                 mv.visitVarInsn(Opcodes.ISTORE, FLAG);
                 mv.visitLabel(done);
                 if (aLent) consumeLent(s - 2);
@@ -567,11 +552,11 @@ final class JitEmitter {
             }
             case GET_ITER -> { args(R, STACK); iconst(s); call("getIter", "(" + RS + POA + "I)V"); drain(); }
             case FOR_ITER -> {
-                if (plan.lendConsumer(pc, s) < 0) {
+                if (!plan.lends(pc)) {
                     args(R, STACK); iconst(s); call("forIter", "(" + RS + POA + "I)Z");
                     branch(arg);
                 } else {
-                    // the item may be lent (see lendConsumer); EXHAUSTED: the loop is over
+                    // the item may be lent (see JitPlan.lendConsumer); EXHAUSTED: the loop is over
                     args(R, STACK); iconst(s); call("forIterLent", "(" + RS + POA + "I)I");
                     mv.visitInsn(Opcodes.DUP);
                     mv.visitVarInsn(Opcodes.ISTORE, FLAG);
@@ -593,8 +578,8 @@ final class JitEmitter {
             }
             case LIST_APPEND -> { args(R, STACK); iconst(s); iconst(arg); call("listAppend", "(" + RS + POA + "II)V"); drain(); }
             case UNPACK_SEQUENCE -> {
-                // the sequence may be borrowed or lent; the first item may be lent on (see lendConsumer)
-                boolean lendOn = arg >= 1 && plan.lendConsumer(pc, s + arg - 2) >= 0;
+                // the sequence may be borrowed or lent; the first item may be lent on (see JitPlan.lendConsumer)
+                boolean lendOn = plan.lends(pc);
                 boolean seqLent = isLent(s - 1);
                 args(F, T, R, STACK); iconst(s); iconst(pc); iconst(arg); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
                 call("unpack", "(" + FRAME + TS + RS + POA + "IIIZZ)Z");
@@ -676,11 +661,8 @@ final class JitEmitter {
 
     private void ownSlot(int i) {
         if (i < 0 || i >= 64 || (borrowed & (1L << i)) == 0) return;
-        if (isLent(i)) {
-            whenFlag(i, false, () -> own(i));
-            consumeLent(i);
-            return;
-        }
+        // (a lent slot never reaches an instruction that takes it other than its consumer)
+        if (isLent(i)) throw new IllegalStateException("lent slot " + i + " owned");
         own(i);
         borrowed &= ~(1L << i);
     }

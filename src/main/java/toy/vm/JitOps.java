@@ -179,7 +179,7 @@ public final class JitOps {
     }
 
     /**
-     * LOAD_ATTR whose value the slot may borrow from the object (see JitEmitter.lendConsumer): one of
+     * LOAD_ATTR whose value the slot may borrow from the object (see JitPlan.lendConsumer): one of
      * the object's inline attribute values is pushed uncounted and false is returned; anything
      * else (a dict's value, a descriptor's or __getattr__'s result) is counted as usual and true
      * is returned. The object's slot borrowed its reference, so it is not dropped.
@@ -223,16 +223,14 @@ public final class JitOps {
     // ----- operators ---------------------------------------------------------------------------
 
     /**
-     * BINARY_OP (inplace false) and INPLACE_OP. lend: the result's consumer borrows it (see
-     * JitEmitter.lendConsumer), so a result that is not a container is left uncounted; returns
-     * whether the result was counted (always, when lend is false).
+     * BINARY_OP (inplace false) and INPLACE_OP where {@link #arith} could not: through the
+     * operands' dunder methods. lend: as arith's; returns whether the result was counted.
      */
-    public static boolean binaryOp(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA,
-                                   boolean dropB, boolean lend) {
+    public static boolean binaryDunder(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA,
+                                       boolean dropB, boolean lend) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        PyObject r = Ops.arith(a, b, op);
-        if (r == null) r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+        PyObject r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
@@ -242,8 +240,8 @@ public final class JitOps {
     /**
      * BINARY_OP or INPLACE_OP on ints, floats and strs, which runs no code: returns 1 when the
      * result was counted, 0 when it was left uncounted for its consumer (lend: see
-     * JitEmitter.lendConsumer; a container result is always counted), NOT_DONE (nothing done)
-     * when the operation needs a dunder method, for which the compiled code calls binaryOp.
+     * JitPlan.lendConsumer; a container result is always counted), NOT_DONE (nothing done)
+     * when the operation needs a dunder method, for which the compiled code calls binaryDunder.
      * dropA, dropB: whether the operands' slots own their references (a lent operand's flag).
      */
     public static int arith(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB, boolean lend) {
@@ -263,21 +261,8 @@ public final class JitOps {
     public static int subscrItem(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK, boolean lend) {
         PyObject k = stack[s - 1];
         PyObject o = stack[s - 2];
-        if (!(k instanceof PyInt i) || !i.isSmall()) return NOT_DONE;
-        PyObject[] items;
-        int n;
-        if (o.type == PyList.TYPE) {
-            items = ((PyList) o).items;
-            n = ((PyList) o).size;
-        } else if (o.type == PyTuple.TYPE) {
-            items = ((PyTuple) o).items;
-            n = items.length;
-        } else {
-            return NOT_DONE;
-        }
-        long idx = i.value < 0 ? i.value + n : i.value;
-        if (idx < 0 || idx >= n) return NOT_DONE; // binarySubscr raises the IndexError
-        PyObject r = items[(int) idx];
+        PyObject r = Interpreter.seqItem(o, k);
+        if (r == null) return NOT_DONE;
         if (!lend) Refs.incref(r);
         stack[s - 1] = null;
         stack[s - 2] = r;
@@ -458,7 +443,7 @@ public final class JitOps {
     }
 
     /**
-     * FOR_ITER whose item can be lent (see JitEmitter.lendConsumer): the item of a list or
+     * FOR_ITER whose item can be lent (see JitPlan.lendConsumer): the item of a list or
      * tuple iterator is left uncounted, since the sequence holds it. Returns 0 when the item was
      * lent, 1 when it was counted (another iterator), EXHAUSTED when the iterator is.
      */
@@ -481,38 +466,14 @@ public final class JitOps {
     /**
      * UNPACK_SEQUENCE: the n items replace the sequence, the first on top. dropSeq: the slot
      * owned its reference (false when it borrowed it from a local or was lent it). lendTop: the
-     * first item can be lent (see JitEmitter.lendConsumer), and stays uncounted when the
+     * first item can be lent (see JitPlan.lendConsumer), and stays uncounted when the
      * sequence is a tuple or list, which holds it. Returns whether the top item was counted.
      */
     public static boolean unpack(Frame f, ThreadState ts, RefState rs, PyObject[] stack, int s, int pc, int n,
                                  boolean dropSeq, boolean lendTop) {
-        PyObject seq = stack[s - 1];
-        PyObject[] items = Interpreter.unpackItems(seq, n);
-        if (items == null) {
-            unpackSlow(f, ts, rs, stack, s, pc, n, dropSeq);
-            return true;
-        }
-        // unrolled for the common sizes (the JVM does not unroll when this is not inlined)
-        if (n == 2) {
-            PyObject a = items[0], b = items[1];
-            if (!lendTop) Refs.incref(a);
-            Refs.incref(b);
-            stack[s - 1] = b;
-            stack[s] = a;
-        } else if (n == 3) {
-            PyObject a = items[0], b = items[1], c = items[2];
-            if (!lendTop) Refs.incref(a);
-            Refs.incref(b);
-            Refs.incref(c);
-            stack[s - 1] = c;
-            stack[s] = b;
-            stack[s + 1] = a;
-        } else {
-            for (int i = lendTop ? 1 : 0; i < n; i++) Refs.incref(items[i]);
-            for (int i = n - 1, sp = s - 1; i >= 0; i--) stack[sp++] = items[i];
-        }
-        if (dropSeq) Refs.decref(rs, seq);
-        return !lendTop;
+        if (Interpreter.unpackFast(rs, stack, s, n, dropSeq, lendTop)) return !lendTop;
+        unpackSlow(f, ts, rs, stack, s, pc, n, dropSeq);
+        return true;
     }
 
     /** Any other iterable: the eval loop's way, with an uncounted sequence counted while its __iter__ runs. */

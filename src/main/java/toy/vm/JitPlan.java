@@ -18,8 +18,12 @@ final class JitPlan {
     private final int[] ins, depth;
     /** Instructions reached other than from the one before (jump targets, handlers, entries). */
     final boolean[] target;
-    /** The stack slots whose lent flags exist: min(the code's stack size, 64). */
-    final int maxSlots;
+    /** The stack slots that may hold lent values: min(the code's stack size, 64). */
+    private final int maxSlots;
+    /** lentTo[pc]: the instruction that may take the value pc lends (see lendConsumer), or -1. */
+    private final int[] lentTo;
+    /** The stack slots some instruction may lend a value in (bit i: stack[i]), whose flags exist. */
+    final long lentSlots;
     /** regionEnd[pc]: the end (exclusive) of the region that starts at pc, 0 where none does. */
     final int[] regionEnd;
 
@@ -34,6 +38,14 @@ final class JitPlan {
             if (op == YIELD_VALUE) target[pc + 1] = true;
         }
         this.maxSlots = Math.min(code.stackSize, 64);
+        this.lentTo = new int[ins.length];
+        long slots = 0;
+        for (int pc = 0; pc < ins.length; pc++) {
+            int slot = depth[pc] >= 0 ? producedSlot(pc) : -1;
+            lentTo[pc] = lendConsumer(pc, slot);
+            if (lentTo[pc] >= 0) slots |= 1L << slot;
+        }
+        this.lentSlots = slots;
         this.regionEnd = new int[ins.length];
         planRegions();
     }
@@ -66,7 +78,7 @@ final class JitPlan {
     /** Whether an instruction before boundary may lend its value to one at boundary or after. */
     private boolean lentAcross(int boundary) {
         for (int k = Math.max(0, boundary - LEND_REACH); k < boundary; k++) {
-            if (depth[k] >= 0 && lendConsumer(k, producedSlot(k)) >= boundary) return true;
+            if (lentTo[k] >= boundary) return true;
         }
         return false;
     }
@@ -108,9 +120,10 @@ final class JitPlan {
      * the consumer passes as whether it drops the value. For the deopt the slot is borrowed
      * throughout; where the value was counted after all, the handlers drop that count first
      * (JitEmitter's settleLentSlots). A lent value never crosses the boundary of a region. Returns
-     * the consumer's pc, or -1 (also when slot is not one whose flag exists).
+     * the pc of the consumer of the value in slot, or -1 (also when slot is not one whose flag
+     * exists).
      */
-    int lendConsumer(int pc, int slot) {
+    private int lendConsumer(int pc, int slot) {
         if (slot < 0 || slot >= maxSlots) return -1;
         for (int q = pc + 1; q < ins.length && q <= pc + LEND_REACH; q++) {
             if (target[q] || depth[q] < 0) return -1;
@@ -134,6 +147,11 @@ final class JitPlan {
         return -1;
     }
 
+    /** Whether the value the instruction at pc leaves (see producedSlot) can be lent. */
+    boolean lends(int pc) {
+        return lentTo[pc] >= 0;
+    }
+
     /** The slot of the value the instruction at pc could lend, or -1 when it lends none. */
     private int producedSlot(int pc) {
         int op = ins[pc] & 0xFF, arg = ins[pc] >>> 8, d = depth[pc];
@@ -145,5 +163,4 @@ final class JitPlan {
             default -> -1;
         };
     }
-
 }
