@@ -138,7 +138,7 @@ final class JitEmitter {
         args(F, T, R);
         load(ZBASE);
         args(STACK, LOCALS, CONSTS, CODEV);
-        String name = "r" + start;
+        String name = "jitRegion" + start;
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, className, name, REGION_DESC, false);
         MethodVisitor run = mv;
         mv = cw.visitMethod(Opcodes.ACC_PRIVATE, name, REGION_DESC, null, null);

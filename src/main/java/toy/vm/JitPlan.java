@@ -12,8 +12,12 @@ import toy.compile.Code;
  * can be lent, uncounted, from one instruction to a later one.
  */
 final class JitPlan {
-    /** Functions longer than this are split into regions; a region is this long at most, and at least. */
-    private static final int SPLIT_ABOVE = 80, REGION_MAX = 40, REGION_MIN = 8;
+    /**
+     * Functions longer than this are split into regions; a region is this long at most, and at
+     * least. At most 20: a region and what HotSpot inlines into it must fit its 8000-byte budget,
+     * and regions of 40 did not (docs/jit.md).
+     */
+    private static final int SPLIT_ABOVE = 80, REGION_MAX = 20, REGION_MIN = 8;
 
     private final int[] ins, depth;
     /** Instructions reached other than from the one before (jump targets, handlers, entries). */
