@@ -7,10 +7,10 @@ public final class PyCell extends PyContainer {
     /** The variable's value (a counted reference), or null when it is unbound. Set it with {@link #set}. */
     public PyObject value;
 
+    /** A cell that takes over value, a counted reference (a parameter's, from its frame's local), or null. */
     public PyCell(PyObject value) {
         super(TYPE);
         this.value = value;
-        Refs.xincref(value);
     }
 
     /** Stores a new value (null unbinds), dropping the old one. */

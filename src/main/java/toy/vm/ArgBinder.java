@@ -52,14 +52,13 @@ final class ArgBinder {
             int a = code.cell2arg[i];
             PyObject init = null;
             if (a >= 0) {
-                // the cell takes the parameter's place (CPython's MAKE_CELL): the local slot keeps
-                // no second reference, which would keep the value alive after the cell drops it
+                // the cell takes the parameter's place and its reference (CPython's MAKE_CELL): a
+                // second one in the local slot would keep the value alive after the cell drops it
                 int slot = slotOfParam(code, a);
                 init = f.locals[slot];
                 f.locals[slot] = null;
             }
             f.cells[i] = Refs.own(new PyCell(init));
-            Refs.xdecref(init); // the local's reference; the cell counted its own
         }
         if (fn.closure != null) {
             System.arraycopy(fn.closure, 0, f.cells, ncell, fn.closure.length);
