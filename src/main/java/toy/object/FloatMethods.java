@@ -162,16 +162,32 @@ final class FloatMethods {
         return new double[] {floordiv, mod};
     }
 
+    /**
+     * CPython's float_pow: the special cases sorted out first (Java's Math.pow differs from C's
+     * pow on some), then Math.pow. A negative number to a fractional power, a complex number
+     * in CPython, is a ValueError here (Toy has no complex type).
+     */
     static PyObject pow(double a, double b) {
         if (b == 0) return PyFloat.of(1.0);
-        if (a == 0 && b < 0) throw Exc.zeroDivision("0.0 cannot be raised to a negative power");
-        if (a < 0 && b != Math.floor(b) && !Double.isInfinite(b)) {
-            throw Exc.valueError("negative number cannot be raised to a fractional power");
+        if (Double.isNaN(a)) return PyFloat.of(a);
+        if (Double.isNaN(b)) return PyFloat.of(a == 1.0 ? 1.0 : b);
+        if (Double.isInfinite(b)) {
+            double abs = Math.abs(a);
+            if (abs == 1.0) return PyFloat.of(1.0);
+            return PyFloat.of((b > 0) == (abs > 1.0) ? Math.abs(b) : 0.0);
         }
+        boolean odd = Math.abs(b % 2.0) == 1.0;
+        if (Double.isInfinite(a)) {
+            if (b > 0) return PyFloat.of(odd ? a : Math.abs(a));
+            return PyFloat.of(odd ? Math.copySign(0.0, a) : 0.0);
+        }
+        if (a == 0) {
+            if (b < 0) throw Exc.zeroDivision("0.0 cannot be raised to a negative power");
+            return PyFloat.of(odd ? a : 0.0);
+        }
+        if (a < 0 && b != Math.floor(b)) throw Exc.valueError("negative number cannot be raised to a fractional power");
         double r = Math.pow(a, b);
-        if (Double.isInfinite(r) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
-            throw Exc.overflowError("(34, 'Numerical result out of range')");
-        }
+        if (Double.isInfinite(r)) throw Exc.overflowError("(34, 'Numerical result out of range')");
         return PyFloat.of(r);
     }
 
