@@ -375,18 +375,9 @@ public final class Ops {
     /** Arithmetic on two longs when the result is a long too; null on overflow and for other operations. */
     private static PyObject smallIntArith(long x, long y, int op) {
         switch (op) {
-            case BinOp.ADD: {
-                long t = x + y;
-                return ((x ^ t) & (y ^ t)) >= 0 ? PyInt.of(t) : null;
-            }
-            case BinOp.SUB: {
-                long t = x - y;
-                return ((x ^ y) & (x ^ t)) >= 0 ? PyInt.of(t) : null;
-            }
-            case BinOp.MUL: {
-                long hi = Math.multiplyHigh(x, y), t = x * y;
-                return (hi == 0 && t >= 0) || (hi == -1 && t < 0) ? PyInt.of(t) : null;
-            }
+            case BinOp.ADD: return Arith.addLongs(x, y);
+            case BinOp.SUB: return Arith.subLongs(x, y);
+            case BinOp.MUL: return Arith.mulLongs(x, y);
             case BinOp.MOD: return y > 0 ? PyInt.of(Math.floorMod(x, y)) : null;
             case BinOp.FLOORDIV: return y > 0 ? PyInt.of(Math.floorDiv(x, y)) : null;
             case BinOp.AND: return PyInt.of(x & y);
@@ -399,8 +390,8 @@ public final class Ops {
     public static PyObject add(PyObject a, PyObject b) {
         if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
                 && a.type == PyInt.TYPE && b.type == PyInt.TYPE) {
-            long r = x.value + y.value;
-            if (((x.value ^ r) & (y.value ^ r)) >= 0) return PyInt.of(r);
+            PyObject r = Arith.addLongs(x.value, y.value);
+            if (r != null) return r;
         }
         return binary(a, b, BinOp.ADD);
     }

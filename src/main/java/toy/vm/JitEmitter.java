@@ -272,7 +272,7 @@ final class JitEmitter {
     }
 
     /**
-     * After a no-code fast path's call (JitOps.arith, subscrItem): its result goes to FLAG and,
+     * After a no-code fast path's call (JitOps.arithDone, subscrItem): its result goes to FLAG and,
      * unless it is NOT_DONE, on to done; else every lent value is counted for the slow path
      * that follows.
      */
@@ -481,8 +481,16 @@ final class JitEmitter {
                 boolean lendOn = plan.lends(pc);
                 boolean aLent = isLent(s - 2), bLent = isLent(s - 1);
                 Label done = new Label();
-                args(R, STACK); iconst(s); iconst(arg); dropsLent(s - 2); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
-                call("arith", "(" + RS + POA + "IIZZZ)I");
+                String fast = toy.object.Arith.methodFor(arg);
+                stackItem(s - 2); stackItem(s - 1);
+                if (fast != null) {
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Arith", fast, "(" + PO + PO + ")" + PO, false);
+                } else {
+                    iconst(arg);
+                    mv.visitMethodInsn(Opcodes.INVOKESTATIC, "toy/object/Ops", "arith", "(" + PO + PO + "I)" + PO, false);
+                }
+                args(R, STACK); iconst(s); dropsLent(s - 2); dropsLent(s - 1); iconst(lendOn ? 1 : 0);
+                call("arithDone", "(" + PO + RS + POA + "IZZZ)I");
                 unlessNotDone(done);
                 args(R, STACK); iconst(s); iconst(arg); iconst(op == INPLACE_OP ? 1 : 0);
                 // (a lent operand is counted now)
@@ -781,6 +789,13 @@ final class JitEmitter {
 
     private void args(int... vars) {
         for (int v : vars) load(v);
+    }
+
+    /** Pushes stack[i] on the JVM stack. */
+    private void stackItem(int i) {
+        load(STACK);
+        iconst(i);
+        mv.visitInsn(Opcodes.AALOAD);
     }
 
     private void load(int var) {

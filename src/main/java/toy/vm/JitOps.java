@@ -238,18 +238,18 @@ public final class JitOps {
     public static final int NOT_DONE = 2;
 
     /**
-     * BINARY_OP or INPLACE_OP on ints, floats and strs, which runs no code: returns 1 when the
-     * result was counted, 0 when it was left uncounted for its consumer (lend: see
-     * JitPlan.lendConsumer; a container result is always counted), NOT_DONE (nothing done)
-     * when the operation needs a dunder method, for which the compiled code calls binaryDunder.
-     * dropA, dropB: whether the operands' slots own their references (a lent operand's flag).
+     * BINARY_OP or INPLACE_OP on ints and floats, which runs no code, once the compiled code has
+     * computed r from the two operands on top of the stack ({@link toy.object.Arith}, one method
+     * per operator, or Ops.arith): returns 1 when the result was counted, 0 when it was left
+     * uncounted for its consumer (lend: see JitPlan.lendConsumer), NOT_DONE (nothing done) when
+     * r is null, where the operation needs a dunder method, for which the compiled code calls
+     * binaryDunder. dropA, dropB: whether the operands' slots own their references (a lent
+     * operand's flag).
      */
-    public static int arith(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB, boolean lend) {
-        PyObject b = stack[s - 1];
-        PyObject a = stack[s - 2];
-        PyObject r = Ops.arith(a, b, op);
+    public static int arithDone(PyObject r, RefState rs, PyObject[] stack, int s, boolean dropA, boolean dropB,
+                                boolean lend) {
         if (r == null) return NOT_DONE;
-        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend) ? 1 : 0;
+        return replaceTwo(rs, stack, s, r, stack[s - 2], stack[s - 1], dropA, dropB, lend) ? 1 : 0;
     }
 
     /**

@@ -106,7 +106,7 @@ final class JitPlan {
      *       running any code: no descriptor, no __getattr__, no dict whose keys could compare
      *       themselves; {@link JitOps#loadAttrBorrowed} says at run time whether it could);</li>
      *   <li>BINARY_OP and INPLACE_OP, when the result is not a container ({@link
-     *       JitOps#arith}): a new int, float or str that only the slot holds, or an object
+     *       JitOps#arithDone}): a new int or float that only the slot holds, or an object
      *       something else holds. So {@code (i + j) * (i + j + 1)} counts no intermediate
      *       result;</li>
      *   <li>BINARY_SUBSCR of a list or tuple by an int: the item, which the sequence holds
