@@ -272,7 +272,7 @@ public final class JitOps {
         return lend ? 0 : 1;
     }
 
-    /** An exception handler of compiled code: the lent value in stack[slot] had been counted (see JitEmitter). */
+    /** An exception handler of compiled code: the lent value in stack[slot] had been counted (see JitSlots.settleLentSlots). */
     public static void dropLent(RefState rs, PyObject[] stack, int slot) {
         Refs.decref(rs, stack[slot]);
     }

@@ -119,11 +119,11 @@ final class JitPlan {
      * only LOAD_FAST, LOAD_CONST, and BINARY_OP, INPLACE_OP and BINARY_SUBSCR of values above
      * the lent one, and no jump target. Code can run in between only at the drains (a
      * finalizer) and in those operators' dunder methods, and before either every lent value is
-     * counted (JitEmitter's settleAll): no code ever sees a lent value uncounted. Each lent slot has
+     * counted (JitSlots.settleAll): no code ever sees a lent value uncounted. Each lent slot has
      * a flag (a local variable: LENT_BASE + slot) saying whether it was counted after all, which
      * the consumer passes as whether it drops the value. For the deopt the slot is borrowed
      * throughout; where the value was counted after all, the handlers drop that count first
-     * (JitEmitter's settleLentSlots). A lent value never crosses the boundary of a region. Returns
+     * (JitSlots.settleLentSlots). A lent value never crosses the boundary of a region. Returns
      * the pc of the consumer of the value in slot, or -1 (also when slot is not one whose flag
      * exists).
      */
