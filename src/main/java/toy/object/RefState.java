@@ -30,6 +30,30 @@ public final class RefState {
     /** The number of entries in {@link #trash}. */
     int trashTop;
 
+    /**
+     * The running instruction's operands that its frame's stack holds by counted references
+     * while the instruction's Java code runs (null where none): a script function that code
+     * calls with one of them as an argument, a dunder method of the operand, does not count it
+     * again for the call, as CPython's slot calls do not (see Interpreter.callFunction).
+     */
+    public PyObject held0, held1, held2;
+
+    /** Marks the operands held (any may be null) until {@link #unhold}. */
+    public void hold(PyObject a, PyObject b, PyObject c) {
+        held0 = a;
+        held1 = b;
+        held2 = c;
+    }
+
+    public void unhold() {
+        held0 = held1 = held2 = null;
+    }
+
+    /** Whether o (not null) is one of the running instruction's held operands. */
+    public boolean holds(PyObject o) {
+        return o != null && (o == held0 || o == held1 || o == held2);
+    }
+
     /** Drops each reference a dying container visits ({@link Refs#decrefNow}), made once per thread. */
     final RefVisitor dropNow = child -> Refs.decrefNow(this, child);
 

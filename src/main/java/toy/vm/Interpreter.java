@@ -46,21 +46,35 @@ public final class Interpreter {
     /**
      * Calls a script function with vectorcall-style arguments (borrowed). The arguments are
      * counted for the duration of the call: Java code often holds them uncounted (a new
-     * instance being initialised, a value produced by a builtin), and the callee dropping its
-     * references must not let them die before the caller is done with them.
+     * instance being initialised, a value produced by a builtin, an item borrowed from a list
+     * while a key function runs), and the callee dropping its references must not let them die
+     * before the caller is done with them. CPython's C code owns such a reference, so the
+     * callee sees the same count. The exception is an argument that is one of the running
+     * instruction's operands, which its stack holds ({@link RefState#hold}: {@code a + b}
+     * calling {@code a.__add__(b)}): CPython's slot calls count nothing extra there, and
+     * neither does this. The callee's own instructions start with nothing held.
      */
     public static PyObject callFunction(PyFunction fn, PyObject[] src, int off, int npos, String[] kwnames, PyObject self) {
         Runtime rt = Runtime.get();
+        RefState rs = Refs.state();
+        PyObject h0 = rs.held0, h1 = rs.held1, h2 = rs.held2;
         int n = npos + (kwnames == null ? 0 : kwnames.length);
-        for (int i = 0; i < n; i++) Refs.incref(src[off + i]);
-        Refs.xincref(self);
+        for (int i = 0; i < n; i++) {
+            if (!rs.holds(src[off + i])) Refs.incref(src[off + i]);
+        }
+        boolean countSelf = self != null && !rs.holds(self);
+        if (countSelf) Refs.incref(self);
+        rs.unhold();
         try {
             Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
             if (fn.code.isGenerator()) return Generators.create(f);
             return execute(f, ThreadState.current());
         } finally {
-            for (int i = 0; i < n; i++) Refs.decref(src[off + i]);
-            Refs.xdecref(self);
+            rs.hold(h0, h1, h2);
+            for (int i = 0; i < n; i++) {
+                if (!rs.holds(src[off + i])) Refs.decref(rs, src[off + i]);
+            }
+            if (countSelf) Refs.decref(rs, self);
         }
     }
 
@@ -233,7 +247,7 @@ public final class Interpreter {
                         }
                         case LOAD_ATTR: {
                             PyObject o = stack[sp - 1];
-                            PyObject r = AttrCache.load(code, pc - 1, o, names[arg]);
+                            PyObject r = OperandCalls.getAttr(rs, code, pc - 1, o, names[arg], true);
                             Refs.incref(r);
                             stack[sp - 1] = r;
                             Refs.decref(rs, o);
@@ -263,7 +277,7 @@ public final class Interpreter {
                             // unwinding the frame must still find (and drop) them
                             PyObject k = stack[sp - 1];
                             PyObject o = stack[sp - 2];
-                            PyObject r = subscript(o, k);
+                            PyObject r = subscript(rs, o, k, true, true);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -282,7 +296,7 @@ public final class Interpreter {
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
                             PyObject r = Ops.arith(a, b, arg);
-                            if (r == null) r = (ins & 0xFF) == BINARY_OP ? Ops.binary(a, b, arg) : Ops.inplace(a, b, arg);
+                            if (r == null) r = OperandCalls.binary(rs, a, b, arg, (ins & 0xFF) == INPLACE_OP, true, true);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -292,7 +306,7 @@ public final class Interpreter {
                         }
                         case UNARY_OP: {
                             PyObject a = stack[sp - 1];
-                            PyObject r = Ops.unary(a, arg);
+                            PyObject r = OperandCalls.unary(rs, a, arg);
                             Refs.incref(r);
                             stack[sp - 1] = r;
                             Refs.decref(rs, a);
@@ -300,14 +314,14 @@ public final class Interpreter {
                         }
                         case UNARY_NOT: {
                             PyObject a = stack[sp - 1];
-                            stack[sp - 1] = Refs.own(Ops.isTrue(a) ? PyBool.FALSE : PyBool.TRUE);
+                            stack[sp - 1] = Refs.own(OperandCalls.isTrue(rs, a, true) ? PyBool.FALSE : PyBool.TRUE);
                             Refs.decref(rs, a);
                             break;
                         }
                         case COMPARE_OP: {
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
-                            PyObject r = compare(a, b, arg);
+                            PyObject r = compare(rs, a, b, arg, true, true);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -327,7 +341,7 @@ public final class Interpreter {
                         case CONTAINS_OP: {
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
-                            boolean r = Ops.contains(b, a);
+                            boolean r = OperandCalls.contains(rs, b, a);
                             stack[--sp] = null;
                             stack[sp - 1] = Refs.own(PyBool.of(r ^ (arg == 1)));
                             Refs.decref(rs, a);
@@ -357,7 +371,7 @@ public final class Interpreter {
                             break;
                         case POP_JUMP_IF_FALSE: {
                             PyObject v = stack[sp - 1];
-                            boolean jump = v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v));
+                            boolean jump = !OperandCalls.isTrue(rs, v, true);
                             stack[--sp] = null;
                             if (jump) pc = arg;
                             Refs.decref(rs, v);
@@ -365,7 +379,7 @@ public final class Interpreter {
                         }
                         case POP_JUMP_IF_TRUE: {
                             PyObject v = stack[sp - 1];
-                            boolean jump = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
+                            boolean jump = OperandCalls.isTrue(rs, v, true);
                             stack[--sp] = null;
                             if (jump) pc = arg;
                             Refs.decref(rs, v);
@@ -386,7 +400,7 @@ public final class Interpreter {
                             break;
                         }
                         case JUMP_IF_FALSE_OR_POP:
-                            if (!Ops.isTrue(stack[sp - 1])) {
+                            if (!OperandCalls.isTrue(rs, stack[sp - 1], true)) {
                                 pc = arg;
                             } else {
                                 PyObject v = stack[--sp];
@@ -395,7 +409,7 @@ public final class Interpreter {
                             }
                             break;
                         case JUMP_IF_TRUE_OR_POP:
-                            if (Ops.isTrue(stack[sp - 1])) {
+                            if (OperandCalls.isTrue(rs, stack[sp - 1], true)) {
                                 pc = arg;
                             } else {
                                 PyObject v = stack[--sp];
@@ -613,10 +627,10 @@ public final class Interpreter {
         return loadGlobal(code, at, f, name);
     }
 
-    /** o[k] (borrowed), with the fast path for an exact list or tuple. */
-    static PyObject subscript(PyObject o, PyObject k) {
+    /** o[k] (borrowed), with the fast path for an exact list or tuple; held: see OperandCalls. */
+    static PyObject subscript(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
         PyObject r = seqItem(o, k);
-        return r != null ? r : Ops.getItem(o, k);
+        return r != null ? r : OperandCalls.getItem(rs, o, k, heldO, heldK);
     }
 
     /**
@@ -653,7 +667,7 @@ public final class Interpreter {
             l.items[(int) i.value] = v;
             Refs.decref(rs, old);
         } else {
-            Ops.setItem(o, k, v);
+            OperandCalls.setItem(rs, o, k, v, dropO, dropK);
             Refs.decref(rs, v);
         }
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
@@ -670,11 +684,11 @@ public final class Interpreter {
     }
 
     /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */
-    static PyObject compare(PyObject a, PyObject b, int op) {
+    static PyObject compare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
         if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
             return PyBool.of(Compare.result(Long.compare(x.value, y.value), op));
         }
-        return Ops.richCompare(a, b, op);
+        return OperandCalls.compare(rs, a, b, op, heldA, heldB);
     }
 
     /**

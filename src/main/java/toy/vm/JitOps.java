@@ -172,7 +172,7 @@ public final class JitOps {
 
     public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1];
-        PyObject r = AttrCache.load(code, pc, o, code.names[i]);
+        PyObject r = OperandCalls.getAttr(rs, code, pc, o, code.names[i], dropO);
         Refs.incref(r);
         stack[s - 1] = r;
         if (dropO) Refs.decref(rs, o);
@@ -213,7 +213,7 @@ public final class JitOps {
     public static void binarySubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
         PyObject k = stack[s - 1];
         PyObject o = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.subscript(o, k), o, k, dropO, dropK);
+        replaceTwo(rs, stack, s, Interpreter.subscript(rs, o, k, dropO, dropK), o, k, dropO, dropK);
     }
 
     public static void storeSubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
@@ -230,7 +230,7 @@ public final class JitOps {
                                        boolean dropB, boolean lend) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        PyObject r = inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+        PyObject r = OperandCalls.binary(rs, a, b, op, inplace, dropA, dropB);
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
@@ -300,7 +300,7 @@ public final class JitOps {
 
     public static void unaryOp(RefState rs, PyObject[] stack, int s, int op) {
         PyObject a = stack[s - 1];
-        PyObject r = Ops.unary(a, op);
+        PyObject r = OperandCalls.unary(rs, a, op);
         Refs.incref(r);
         stack[s - 1] = r;
         Refs.decref(rs, a);
@@ -308,14 +308,14 @@ public final class JitOps {
 
     public static void unaryNot(RefState rs, PyObject[] stack, int s) {
         PyObject a = stack[s - 1];
-        stack[s - 1] = Refs.own(Ops.isTrue(a) ? PyBool.FALSE : PyBool.TRUE);
+        stack[s - 1] = Refs.own(OperandCalls.isTrue(rs, a, true) ? PyBool.FALSE : PyBool.TRUE);
         Refs.decref(rs, a);
     }
 
     public static void compareOp(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.compare(a, b, op), a, b, dropA, dropB);
+        replaceTwo(rs, stack, s, Interpreter.compare(rs, a, b, op, dropA, dropB), a, b, dropA, dropB);
     }
 
     /**
@@ -328,7 +328,7 @@ public final class JitOps {
                                      boolean jumpIfTrue) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        PyObject r = Interpreter.compare(a, b, op);
+        PyObject r = Interpreter.compare(rs, a, b, op, dropA, dropB);
         if (r != PyBool.TRUE && r != PyBool.FALSE) {
             replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
             return 2;
@@ -352,7 +352,7 @@ public final class JitOps {
     public static void containsOp(RefState rs, PyObject[] stack, int s, int arg) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        boolean r = Ops.contains(b, a);
+        boolean r = OperandCalls.contains(rs, b, a);
         stack[s - 1] = null;
         stack[s - 2] = Refs.own(PyBool.of(r ^ (arg == 1)));
         Refs.decref(rs, a);
@@ -363,7 +363,7 @@ public final class JitOps {
 
     public static boolean popJumpIfFalse(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
-        boolean jump = v == PyBool.FALSE || (v != PyBool.TRUE && !Ops.isTrue(v));
+        boolean jump = !OperandCalls.isTrue(rs, v, drop);
         stack[s - 1] = null;
         if (drop) Refs.decref(rs, v);
         return jump;
@@ -371,7 +371,7 @@ public final class JitOps {
 
     public static boolean popJumpIfTrue(RefState rs, PyObject[] stack, int s, boolean drop) {
         PyObject v = stack[s - 1];
-        boolean jump = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
+        boolean jump = OperandCalls.isTrue(rs, v, drop);
         stack[s - 1] = null;
         if (drop) Refs.decref(rs, v);
         return jump;
@@ -387,7 +387,7 @@ public final class JitOps {
 
     /** JUMP_IF_FALSE_OR_POP (whenTrue false) and JUMP_IF_TRUE_OR_POP. */
     public static boolean jumpOrPop(RefState rs, PyObject[] stack, int s, boolean whenTrue) {
-        if (Ops.isTrue(stack[s - 1]) == whenTrue) return true;
+        if (OperandCalls.isTrue(rs, stack[s - 1], true) == whenTrue) return true;
         PyObject v = stack[s - 1];
         stack[s - 1] = null;
         Refs.decref(rs, v);
