@@ -320,7 +320,8 @@ public final class BuiltinsModule {
         PyObject best = null, bestKey = null;
         for (PyObject x; (x = Ops.next(it)) != null; ) {
             PyObject kx = key == null ? x : Ops.call(key, x);
-            if (best == null || (isMin ? Ops.lt(kx, bestKey) : Ops.lt(bestKey, kx))) {
+            // as CPython's min_max: the new item first, item < best for min, item > best for max
+            if (best == null || (isMin ? Ops.lt(kx, bestKey) : Ops.gt(kx, bestKey))) {
                 best = x;
                 bestKey = kx;
             }

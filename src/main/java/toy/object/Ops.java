@@ -439,6 +439,12 @@ public final class Ops {
         return isTrue(richCompare(a, b, Compare.LT));
     }
 
+    public static boolean gt(PyObject a, PyObject b) {
+        if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null
+                && a.type == PyInt.TYPE && b.type == PyInt.TYPE) return x.value > y.value;
+        return isTrue(richCompare(a, b, Compare.GT));
+    }
+
     // ----- formatting ------------------------------------------------------------------
 
     /** format(v, spec): __format__. */
