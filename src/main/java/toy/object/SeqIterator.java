@@ -9,9 +9,22 @@ public final class SeqIterator extends PyContainer {
     private int i;
 
     SeqIterator(PyObject owner, PyObject[] tupleItems, int n) {
-        super(TYPE);
+        this(owner, tupleItems, false);
+    }
+
+    /** owned: born holding the one counted reference its maker stores at once (see PyContainer). */
+    private SeqIterator(PyObject owner, PyObject[] tupleItems, boolean owned) {
+        super(TYPE, true, owned);
         this.owner = Refs.own(owner);
         this.tupleItems = owner instanceof PyList ? null : tupleItems;
+    }
+
+    /**
+     * GET_ITER's iterator over an exact list or tuple, born owning the reference the value
+     * stack takes, so that it never passes through the zero-count table.
+     */
+    public static SeqIterator owned(PyObject seq) {
+        return new SeqIterator(seq, seq instanceof PyTuple t ? t.items : null, true);
     }
 
     @Override public PyObject iter() { return this; }

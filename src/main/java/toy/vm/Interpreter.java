@@ -419,9 +419,7 @@ public final class Interpreter {
                             break;
                         case GET_ITER: {
                             PyObject o = stack[sp - 1];
-                            PyObject it = Ops.iter(o);
-                            Refs.incref(it);
-                            stack[sp - 1] = it;
+                            stack[sp - 1] = iterOwned(o);
                             Refs.decref(rs, o);
                             break;
                         }
@@ -432,7 +430,7 @@ public final class Interpreter {
                             } else {
                                 PyObject it = stack[--sp];
                                 stack[sp] = null;
-                                Refs.decref(rs, it);
+                                dropExhausted(rs, it);
                                 pc = arg;
                             }
                             break;
@@ -673,6 +671,25 @@ public final class Interpreter {
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
         if (dropO) Refs.decref(rs, o); // the container first, as CPython
         if (dropK) Refs.decref(rs, k);
+    }
+
+    /**
+     * GET_ITER's iterator, as a counted reference: a list's or tuple's is born owning the one
+     * reference the stack takes, and never passes through the zero-count table.
+     */
+    static PyObject iterOwned(PyObject o) {
+        if (o.type == PyList.TYPE || o.type == PyTuple.TYPE) return SeqIterator.owned(o);
+        return Refs.own(Ops.iter(o));
+    }
+
+    /**
+     * FOR_ITER's end drops the stack's reference to the exhausted iterator. A list's or tuple's
+     * iterator dies at once (it has no finalizer and, exhausted, holds nothing), as CPython
+     * frees it there; any other dies at the drain, at the same instruction boundary.
+     */
+    static void dropExhausted(RefState rs, PyObject it) {
+        if (it.type == SeqIterator.TYPE) Refs.decrefAtOnce(rs, it);
+        else Refs.decref(rs, it);
     }
 
     /** FOR_ITER's next item as a counted reference, or null when the iterator is exhausted. */

@@ -408,9 +408,7 @@ public final class JitOps {
 
     public static void getIter(RefState rs, PyObject[] stack, int s) {
         PyObject o = stack[s - 1];
-        PyObject it = Ops.iter(o);
-        Refs.incref(it);
-        stack[s - 1] = it;
+        stack[s - 1] = Interpreter.iterOwned(o);
         Refs.decref(rs, o);
     }
 
@@ -423,7 +421,7 @@ public final class JitOps {
         }
         PyObject it = stack[s - 1];
         stack[s - 1] = null;
-        Refs.decref(rs, it);
+        Interpreter.dropExhausted(rs, it);
         return true;
     }
 
@@ -456,7 +454,7 @@ public final class JitOps {
             return 0;
         }
         stack[s - 1] = null;
-        Refs.decref(rs, it);
+        Interpreter.dropExhausted(rs, it);
         return EXHAUSTED;
     }
 
