@@ -252,6 +252,11 @@ public final class BuiltinsModule {
         });
         m.def("eval", (a, k) -> execOrEval(a, k, true));
         m.def("__import__", (a, k) -> Imports.importModule(Ops.str(a[0])));
+        // (sys.getrefcount inside __len__ etc. agrees with CPython: see PyBuiltinFunction.passesOperands)
+        for (String name : new String[] {"len", "repr", "ascii", "abs", "hash", "iter", "next", "divmod", "pow", "hex",
+                "oct", "bin", "sorted", "sum", "any", "all"}) {
+            ((PyBuiltinFunction) m.dict.get(name)).passesOperands = true;
+        }
         PySuper.init();
         return m;
     }

@@ -14,6 +14,14 @@ public final class PyBuiltinFunction extends PyObject {
     final Impl impl;
     /** The object a method is bound to (for repr and __self__), or null for a plain function. */
     final PyObject self;
+    /**
+     * Whether CPython's implementation hands its arguments straight to their dunder methods
+     * ({@code len(a)} calls {@code a.__len__()} with the caller's reference, counting nothing
+     * for the call): the VM then marks them held while it runs (RefState.hold), so that the
+     * dunder method sees CPython's count. Others (print, format, round, max) hold references
+     * of their own on the way, as Java code's calls count theirs.
+     */
+    public boolean passesOperands;
 
     public PyBuiltinFunction(String name, Impl impl) {
         this(name, impl, null);

@@ -130,10 +130,18 @@ final class Calls {
         }
         f.sp = sp;
         PyObject r;
-        if (self != null) {
-            r = callMethodOnStack(fn, self, stack, argOff, arg);
-        } else {
-            r = callOnStack(fn, stack, argOff, npos, kwnames);
+        // a built-in function that passes its arguments to their dunder methods (len(a) calling
+        // a.__len__()): the stack holds them while it runs (see OperandCalls)
+        boolean builtin = fn instanceof PyBuiltinFunction bf && bf.passesOperands;
+        if (builtin) rs.hold(arg > 0 ? stack[argOff] : self, arg > 1 ? stack[argOff + 1] : null, arg > 2 ? stack[argOff + 2] : null);
+        try {
+            if (self != null) {
+                r = callMethodOnStack(fn, self, stack, argOff, arg);
+            } else {
+                r = callOnStack(fn, stack, argOff, npos, kwnames);
+            }
+        } finally {
+            if (builtin) rs.unhold();
         }
         Refs.incref(r);
         Interpreter.dropSlots(rs, stack, base, sp);
