@@ -37,17 +37,17 @@ public final class BuiltinsModule {
         d.put("__debug__", PyBool.TRUE);
 
         m.def("print", BuiltinsModule::print);
-        m.def("len", (a, k) -> {
+        m.defPassingOperands("len", (a, k) -> {
             Args.noKeywords("len", k);
             Args.checkCount("len", a, 1, 1);
             return PyInt.of(Ops.len(a[0]));
         });
-        m.def("repr", (a, k) -> {
+        m.defPassingOperands("repr", (a, k) -> {
             Args.checkCount("repr", a, 1, 1);
             return PyStr.of(Ops.repr(a[0]));
         });
-        m.def("ascii", (a, k) -> PyStr.of(Ops.ascii(Ops.repr(a[0]))));
-        m.def("abs", (a, k) -> {
+        m.defPassingOperands("ascii", (a, k) -> PyStr.of(Ops.ascii(Ops.repr(a[0]))));
+        m.defPassingOperands("abs", (a, k) -> {
             Args.checkCount("abs", a, 1, 1);
             return Ops.unary(a[0], BinOp.ABS);
         });
@@ -91,16 +91,16 @@ public final class BuiltinsModule {
             return PyBool.of(isSubclass((PyType) a[0], a[1]));
         });
         m.def("id", (a, k) -> PyInt.of(Ops.id(a[0])));
-        m.def("hash", (a, k) -> {
+        m.defPassingOperands("hash", (a, k) -> {
             Args.checkCount("hash", a, 1, 1);
             return PyInt.of(Ops.hash(a[0]));
         });
-        m.def("iter", (a, k) -> {
+        m.defPassingOperands("iter", (a, k) -> {
             Args.checkCount("iter", a, 1, 2);
             if (a.length == 2) return new CallableIterator(a[0], a[1]);
             return Ops.iter(a[0]);
         });
-        m.def("next", (a, k) -> {
+        m.defPassingOperands("next", (a, k) -> {
             Args.checkCount("next", a, 1, 2);
             PyObject it = a[0];
             if (!it.type.heap && it.type.lookup("__next__") == null && it.iter() != it) {
@@ -139,11 +139,11 @@ public final class BuiltinsModule {
             PyObject[] p = Args.parse("round", a, k, new String[] {"number", "ndigits"}, 1, 2);
             return round(p[0], p[1] == null ? Py.None : p[1]);
         });
-        m.def("divmod", (a, k) -> {
+        m.defPassingOperands("divmod", (a, k) -> {
             Args.checkCount("divmod", a, 2, 2);
             return divmod(a[0], a[1]);
         });
-        m.def("pow", (a, k) -> {
+        m.defPassingOperands("pow", (a, k) -> {
             PyObject[] p = Args.parse("pow", a, k, new String[] {"base", "exp", "mod"}, 2, 3);
             if (p[2] != null && p[2] != Py.None) {
                 if (!(p[0] instanceof PyInt b && p[1] instanceof PyInt e && p[2] instanceof PyInt md)) {
@@ -166,9 +166,9 @@ public final class BuiltinsModule {
             if (n != 1) throw Exc.typeError("ord() expected a character, but string of length " + n + " found");
             return PyInt.of(s.value.codePointAt(0));
         });
-        m.def("hex", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 16, "0x")));
-        m.def("oct", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 8, "0o")));
-        m.def("bin", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 2, "0b")));
+        m.defPassingOperands("hex", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 16, "0x")));
+        m.defPassingOperands("oct", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 8, "0o")));
+        m.defPassingOperands("bin", (a, k) -> PyStr.of(radix(Ops.index(a[0]), 2, "0b")));
         m.def("format", (a, k) -> {
             Args.checkCount("format", a, 1, 2);
             return PyStr.of(Ops.format(a[0], a.length > 1 ? Args.strArg("format", a[1]) : ""));
@@ -252,11 +252,6 @@ public final class BuiltinsModule {
         });
         m.def("eval", (a, k) -> execOrEval(a, k, true));
         m.def("__import__", (a, k) -> Imports.importModule(Ops.str(a[0])));
-        // (sys.getrefcount inside __len__ etc. agrees with CPython: see PyBuiltinFunction.passesOperands)
-        for (String name : new String[] {"len", "repr", "ascii", "abs", "hash", "iter", "next", "divmod", "pow", "hex",
-                "oct", "bin", "sorted", "sum", "any", "all"}) {
-            ((PyBuiltinFunction) m.dict.get(name)).passesOperands = true;
-        }
         PySuper.init();
         return m;
     }

@@ -16,7 +16,9 @@ package toy.object;
  *
  * <p>Each returns what Ops.arith returns for its operator: the result, or null where the
  * general path ({@link Ops#binary}) must run. One difference: a division or modulo by zero
- * returns null here, and the general path raises the ZeroDivisionError.
+ * returns null here, and the general path raises the ZeroDivisionError. Like Ops.arith,
+ * {@link #pow} raises float_pow's errors itself (0.0 to a negative power, a negative number to
+ * a fractional one, an overflow).
  */
 public final class Arith {
     private Arith() {}

@@ -21,17 +21,22 @@ public final class PyBuiltinFunction extends PyObject {
      * dunder method sees CPython's count. Others (print, format, round, max) hold references
      * of their own on the way, as Java code's calls count theirs.
      */
-    public boolean passesOperands;
+    public final boolean passesOperands;
 
     public PyBuiltinFunction(String name, Impl impl) {
         this(name, impl, null);
     }
 
     PyBuiltinFunction(String name, Impl impl, PyObject self) {
+        this(name, impl, self, false);
+    }
+
+    PyBuiltinFunction(String name, Impl impl, PyObject self, boolean passesOperands) {
         super(TYPE);
         this.name = name;
         this.impl = impl;
         this.self = self;
+        this.passesOperands = passesOperands;
         this.refcnt = Refs.IMMORTAL;
     }
 

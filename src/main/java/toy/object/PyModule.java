@@ -45,6 +45,11 @@ public final class PyModule extends PyObject {
         dict.put(fname, new PyBuiltinFunction(fname, impl, this));
     }
 
+    /** def for a function that hands its arguments straight to their dunder methods (see PyBuiltinFunction.passesOperands). */
+    public void defPassingOperands(String fname, PyBuiltinFunction.Impl impl) {
+        dict.put(fname, new PyBuiltinFunction(fname, impl, this, true));
+    }
+
     @Override public String repr() {
         PyObject file = dict.get("__file__");
         if (file instanceof PyStr f) return "<module '" + name + "' from '" + f.value + "'>";

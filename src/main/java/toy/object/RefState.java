@@ -49,9 +49,17 @@ public final class RefState {
         held0 = held1 = held2 = null;
     }
 
-    /** Whether o (not null) is one of the running instruction's held operands. */
-    public boolean holds(PyObject o) {
-        return o != null && (o == held0 || o == held1 || o == held2);
+    /**
+     * Whether o is one of the running instruction's held operands; if so, that marker is used
+     * up (it spares one count: see Interpreter.callFunction, which restores the markers after).
+     */
+    public boolean takeHeld(PyObject o) {
+        if (o == null) return false;
+        if (o == held0) held0 = null;
+        else if (o == held1) held1 = null;
+        else if (o == held2) held2 = null;
+        else return false;
+        return true;
     }
 
     /** Drops each reference a dying container visits ({@link Refs#decrefNow}), made once per thread. */

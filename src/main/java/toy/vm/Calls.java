@@ -133,7 +133,12 @@ final class Calls {
         // a built-in function that passes its arguments to their dunder methods (len(a) calling
         // a.__len__()): the stack holds them while it runs (see OperandCalls)
         boolean builtin = fn instanceof PyBuiltinFunction bf && bf.passesOperands;
-        if (builtin) rs.hold(arg > 0 ? stack[argOff] : self, arg > 1 ? stack[argOff + 1] : null, arg > 2 ? stack[argOff + 2] : null);
+        if (builtin) {
+            // (self, when bound, then the arguments: the first three)
+            int k = self != null ? 1 : 0;
+            rs.hold(self != null ? self : arg > 0 ? stack[argOff] : null, arg > 1 - k ? stack[argOff + 1 - k] : null,
+                    arg > 2 - k ? stack[argOff + 2 - k] : null);
+        }
         try {
             if (self != null) {
                 r = callMethodOnStack(fn, self, stack, argOff, arg);

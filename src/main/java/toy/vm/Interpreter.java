@@ -59,11 +59,15 @@ public final class Interpreter {
         RefState rs = Refs.state();
         PyObject h0 = rs.held0, h1 = rs.held1, h2 = rs.held2;
         int n = npos + (kwnames == null ? 0 : kwnames.length);
-        for (int i = 0; i < n; i++) {
-            if (!rs.holds(src[off + i])) Refs.incref(src[off + i]);
-        }
-        boolean countSelf = self != null && !rs.holds(self);
+        // each held reference spares one argument its count (x + f() where f returns x: the
+        // stack holds x once, so only one of the two arguments is spared); self first
+        boolean countSelf = self != null && !rs.takeHeld(self);
         if (countSelf) Refs.incref(self);
+        long spared = 0; // bit i: argument i is held (arguments beyond 64 are counted)
+        for (int i = 0; i < n; i++) {
+            if (i < 64 && rs.takeHeld(src[off + i])) spared |= 1L << i;
+            else Refs.incref(src[off + i]);
+        }
         rs.unhold();
         try {
             Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
@@ -72,7 +76,7 @@ public final class Interpreter {
         } finally {
             rs.hold(h0, h1, h2);
             for (int i = 0; i < n; i++) {
-                if (!rs.holds(src[off + i])) Refs.decref(rs, src[off + i]);
+                if (i >= 64 || (spared & (1L << i)) == 0) Refs.decref(rs, src[off + i]);
             }
             if (countSelf) Refs.decref(rs, self);
         }
@@ -277,7 +281,7 @@ public final class Interpreter {
                             // unwinding the frame must still find (and drop) them
                             PyObject k = stack[sp - 1];
                             PyObject o = stack[sp - 2];
-                            PyObject r = subscript(rs, o, k, true, true);
+                            PyObject r = OperandCalls.subscript(rs, o, k, true, true);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -321,7 +325,7 @@ public final class Interpreter {
                         case COMPARE_OP: {
                             PyObject b = stack[sp - 1];
                             PyObject a = stack[sp - 2];
-                            PyObject r = compare(rs, a, b, arg, true, true);
+                            PyObject r = OperandCalls.compare(rs, a, b, arg, true, true);
                             Refs.incref(r);
                             stack[--sp] = null;
                             stack[sp - 1] = r;
@@ -419,18 +423,18 @@ public final class Interpreter {
                             break;
                         case GET_ITER: {
                             PyObject o = stack[sp - 1];
-                            stack[sp - 1] = iterOwned(o);
+                            stack[sp - 1] = OperandCalls.iterOwned(rs, o);
                             Refs.decref(rs, o);
                             break;
                         }
                         case FOR_ITER: {
-                            PyObject v = iterNext(stack[sp - 1]);
+                            PyObject v = OperandCalls.iterNext(rs, stack[sp - 1]);
                             if (v != null) {
                                 stack[sp++] = v;
                             } else {
                                 PyObject it = stack[--sp];
                                 stack[sp] = null;
-                                dropExhausted(rs, it);
+                                OperandCalls.dropExhausted(rs, it);
                                 pc = arg;
                             }
                             break;
@@ -625,12 +629,6 @@ public final class Interpreter {
         return loadGlobal(code, at, f, name);
     }
 
-    /** o[k] (borrowed), with the fast path for an exact list or tuple; held: see OperandCalls. */
-    static PyObject subscript(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
-        PyObject r = seqItem(o, k);
-        return r != null ? r : OperandCalls.getItem(rs, o, k, heldO, heldK);
-    }
-
     /**
      * o[k] (borrowed) when o is an exact list or tuple and k an int in range, found without
      * running any code; else null (getItem then raises the IndexError or calls __getitem__).
@@ -671,41 +669,6 @@ public final class Interpreter {
         stack[sp - 3] = stack[sp - 2] = stack[sp - 1] = null;
         if (dropO) Refs.decref(rs, o); // the container first, as CPython
         if (dropK) Refs.decref(rs, k);
-    }
-
-    /**
-     * GET_ITER's iterator, as a counted reference: a list's or tuple's is born owning the one
-     * reference the stack takes, and never passes through the zero-count table.
-     */
-    static PyObject iterOwned(PyObject o) {
-        if (o.type == PyList.TYPE || o.type == PyTuple.TYPE) return SeqIterator.owned(o);
-        return Refs.own(Ops.iter(o));
-    }
-
-    /**
-     * FOR_ITER's end drops the stack's reference to the exhausted iterator. A list's or tuple's
-     * iterator dies at once (it has no finalizer and, exhausted, holds nothing), as CPython
-     * frees it there; any other dies at the drain, at the same instruction boundary.
-     */
-    static void dropExhausted(RefState rs, PyObject it) {
-        if (it.type == SeqIterator.TYPE) Refs.decrefAtOnce(rs, it);
-        else Refs.decref(rs, it);
-    }
-
-    /** FOR_ITER's next item as a counted reference, or null when the iterator is exhausted. */
-    static PyObject iterNext(PyObject it) {
-        if (it instanceof PyGenerator g && g.type == PyGenerator.GENERATOR) return g.nextOwned();
-        PyObject v = Ops.next(it);
-        if (v != null) Refs.incref(v);
-        return v;
-    }
-
-    /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */
-    static PyObject compare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
-        if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
-            return PyBool.of(Compare.result(Long.compare(x.value, y.value), op));
-        }
-        return OperandCalls.compare(rs, a, b, op, heldA, heldB);
     }
 
     /**

@@ -362,7 +362,7 @@ final class JitEmitter extends JitSlots {
                 drain();
             }
             case BINARY_OP, INPLACE_OP -> {
-                // first without running any code (ints, floats, strs), the operands perhaps lent,
+                // first without running any code (ints and floats), the operands perhaps lent,
                 // the result perhaps lent on (see JitPlan.lendConsumer); else, with every lent value
                 // counted first, through the operator's dunder method
                 boolean lendOn = plan.lends(pc);

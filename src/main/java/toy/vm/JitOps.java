@@ -213,7 +213,7 @@ public final class JitOps {
     public static void binarySubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
         PyObject k = stack[s - 1];
         PyObject o = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.subscript(rs, o, k, dropO, dropK), o, k, dropO, dropK);
+        replaceTwo(rs, stack, s, OperandCalls.subscript(rs, o, k, dropO, dropK), o, k, dropO, dropK);
     }
 
     public static void storeSubscr(RefState rs, PyObject[] stack, int s, boolean dropO, boolean dropK) {
@@ -223,8 +223,9 @@ public final class JitOps {
     // ----- operators ---------------------------------------------------------------------------
 
     /**
-     * BINARY_OP (inplace false) and INPLACE_OP where {@link #arith} could not: through the
-     * operands' dunder methods. lend: as arith's; returns whether the result was counted.
+     * BINARY_OP (inplace false) and INPLACE_OP where the arithmetic that runs no code could
+     * not ({@link #arithDone} got null): through the operands' dunder methods. lend: as
+     * arithDone's; returns whether the result was counted.
      */
     public static boolean binaryDunder(RefState rs, PyObject[] stack, int s, int op, boolean inplace, boolean dropA,
                                        boolean dropB, boolean lend) {
@@ -234,7 +235,7 @@ public final class JitOps {
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
     }
 
-    /** What arith and subscrItem return when they could not do it without running code. */
+    /** What arithDone and subscrItem return when it could not be done without running code. */
     public static final int NOT_DONE = 2;
 
     /**
@@ -315,7 +316,7 @@ public final class JitOps {
     public static void compareOp(RefState rs, PyObject[] stack, int s, int op, boolean dropA, boolean dropB) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        replaceTwo(rs, stack, s, Interpreter.compare(rs, a, b, op, dropA, dropB), a, b, dropA, dropB);
+        replaceTwo(rs, stack, s, OperandCalls.compare(rs, a, b, op, dropA, dropB), a, b, dropA, dropB);
     }
 
     /**
@@ -328,7 +329,7 @@ public final class JitOps {
                                      boolean jumpIfTrue) {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
-        PyObject r = Interpreter.compare(rs, a, b, op, dropA, dropB);
+        PyObject r = OperandCalls.compare(rs, a, b, op, dropA, dropB);
         if (r != PyBool.TRUE && r != PyBool.FALSE) {
             replaceTwo(rs, stack, s, r, a, b, dropA, dropB);
             return 2;
@@ -408,20 +409,20 @@ public final class JitOps {
 
     public static void getIter(RefState rs, PyObject[] stack, int s) {
         PyObject o = stack[s - 1];
-        stack[s - 1] = Interpreter.iterOwned(o);
+        stack[s - 1] = OperandCalls.iterOwned(rs, o);
         Refs.decref(rs, o);
     }
 
     /** FOR_ITER: true when the iterator is exhausted (and popped), the jump out of the loop. */
     public static boolean forIter(RefState rs, PyObject[] stack, int s) {
-        PyObject v = Interpreter.iterNext(stack[s - 1]);
+        PyObject v = OperandCalls.iterNext(rs, stack[s - 1]);
         if (v != null) {
             stack[s] = v;
             return false;
         }
         PyObject it = stack[s - 1];
         stack[s - 1] = null;
-        Interpreter.dropExhausted(rs, it);
+        OperandCalls.dropExhausted(rs, it);
         return true;
     }
 
@@ -454,7 +455,7 @@ public final class JitOps {
             return 0;
         }
         stack[s - 1] = null;
-        Interpreter.dropExhausted(rs, it);
+        OperandCalls.dropExhausted(rs, it);
         return EXHAUSTED;
     }
 

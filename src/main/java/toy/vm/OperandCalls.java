@@ -12,11 +12,75 @@ import toy.object.*;
  * its frame, as in CPython, and not once more for the call ({@link Interpreter#callFunction}).
  * A compiled frame's slot that borrowed its operand from a local (JitSlots) holds no counted
  * reference: the call counts that operand instead, which makes the same count as CPython's
- * stack reference. The fast paths that run no code (ints, floats, lists by index) do not come
- * here.
+ * stack reference. The fast paths that run no code (ints, floats, lists by index) are tried
+ * first. Each general path is its own small method with the same hold, try, unhold shape, rather
+ * than one method taking a lambda, so that nothing is allocated per call.
+ *
+ * <p>Not covered, and one count above CPython's there: STORE_ATTR through __setattr__ or a
+ * property's setter, DELETE_SUBSCR, and LOAD_METHOD falling back to a property.
  */
 final class OperandCalls {
     private OperandCalls() {}
+
+    /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */
+    static PyObject compare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
+        if (a instanceof PyInt x && b instanceof PyInt y && x.big == null && y.big == null) {
+            return PyBool.of(Compare.result(Long.compare(x.value, y.value), op));
+        }
+        return richCompare(rs, a, b, op, heldA, heldB);
+    }
+
+    /** o[k] (borrowed), with the fast path for an exact list or tuple. */
+    static PyObject subscript(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
+        PyObject r = Interpreter.seqItem(o, k);
+        return r != null ? r : getItem(rs, o, k, heldO, heldK);
+    }
+
+    /**
+     * GET_ITER's iterator, as a counted reference: a list's or tuple's is born owning the one
+     * reference the stack takes, and never passes through the zero-count table; any other
+     * object's __iter__ runs with the object held.
+     */
+    static PyObject iterOwned(RefState rs, PyObject o) {
+        if (o.type == PyList.TYPE || o.type == PyTuple.TYPE) return SeqIterator.owned(o);
+        rs.hold(o, null, null);
+        try {
+            return Refs.own(Ops.iter(o));
+        } finally {
+            rs.unhold();
+        }
+    }
+
+    /**
+     * FOR_ITER's next item as a counted reference, or null when the iterator is exhausted; a
+     * script class's __next__ runs with the iterator held.
+     */
+    static PyObject iterNext(RefState rs, PyObject it) {
+        if (it instanceof PyGenerator g && g.type == PyGenerator.GENERATOR) return g.nextOwned();
+        PyObject v;
+        if (it.type.heap) {
+            rs.hold(it, null, null);
+            try {
+                v = Ops.next(it);
+            } finally {
+                rs.unhold();
+            }
+        } else {
+            v = Ops.next(it);
+        }
+        if (v != null) Refs.incref(v);
+        return v;
+    }
+
+    /**
+     * FOR_ITER's end drops the stack's reference to the exhausted iterator. A list's or tuple's
+     * iterator dies at once (it has no finalizer and, exhausted, holds nothing), as CPython
+     * frees it there; any other dies at the drain, at the same instruction boundary.
+     */
+    static void dropExhausted(RefState rs, PyObject it) {
+        if (it.type == SeqIterator.TYPE) Refs.decrefAtOnce(rs, it);
+        else Refs.decref(rs, it);
+    }
 
     static PyObject binary(RefState rs, PyObject a, PyObject b, int op, boolean inplace, boolean heldA, boolean heldB) {
         rs.hold(heldA ? a : null, heldB ? b : null, null);
@@ -27,7 +91,7 @@ final class OperandCalls {
         }
     }
 
-    static PyObject compare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
+    private static PyObject richCompare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
         rs.hold(heldA ? a : null, heldB ? b : null, null);
         try {
             return Ops.richCompare(a, b, op);
@@ -36,7 +100,7 @@ final class OperandCalls {
         }
     }
 
-    static PyObject getItem(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
+    private static PyObject getItem(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
         rs.hold(heldO ? o : null, heldK ? k : null, null);
         try {
             return Ops.getItem(o, k);
@@ -85,8 +149,13 @@ final class OperandCalls {
         }
     }
 
+    /**
+     * LOAD_ATTR. A class with __getattr__ is the exception: CPython calls it, and
+     * __getattribute__ beside it, through a bound method that holds the object, so the object
+     * is not held and the call counts it.
+     */
     static PyObject getAttr(RefState rs, Code code, int pc, PyObject o, PyStr name, boolean held) {
-        rs.hold(held ? o : null, null, null);
+        rs.hold(held && (o.type.attrHooks() & PyType.HOOK_GETATTR) == 0 ? o : null, null, null);
         try {
             return AttrCache.load(code, pc, o, name);
         } finally {

@@ -86,6 +86,10 @@ public final class PyGenerator extends PyContainer {
         // the generator's except blocks change the handled exception; the caller's comes back after
         PyBaseException savedHandled = ts.handled;
         if (handled != null) ts.setHandled(handled);
+        // the generator's instructions start with nothing held, as a called function's (RefState.hold)
+        RefState rs = ts.refs;
+        PyObject h0 = rs.held0, h1 = rs.held1, h2 = rs.held2;
+        rs.unhold();
         try {
             PyObject r = Interpreter.run(f, ts, throwIn, owned);
             if (f.yielded) {
@@ -110,6 +114,7 @@ public final class PyGenerator extends PyContainer {
             }
             throw e;
         } finally {
+            rs.hold(h0, h1, h2);
             running = false;
             ts.frame = f.back;
             ts.depth--;
