@@ -42,7 +42,7 @@ final class FloatMethods {
         double v;
         if (args.length == 0) v = 0.0;
         else v = toDouble(args[0]);
-        return cls == PyFloat.TYPE ? PyFloat.of(v) : new PyFloat(cls, v);
+        return cls == PyFloat.TYPE ? PyFloat.of(v) : Refs.bornScalarInstance(new PyFloat(cls, v));
     }
 
     static double toDouble(PyObject x) {

@@ -49,7 +49,7 @@ public class PyInt extends PyObject {
 
     /** An instance of a script subclass of int. */
     public static PyInt ofType(PyType t, PyInt v) {
-        return new PyInt(t, v.value, v.big);
+        return Refs.bornScalarInstance(new PyInt(t, v.value, v.big));
     }
 
     /** pow(base, exp, mod). */

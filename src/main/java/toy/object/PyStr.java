@@ -53,7 +53,7 @@ public class PyStr extends PyObject {
         return p;
     }
 
-    public static PyStr ofType(PyType t, String s) { return new PyStr(t, s); }
+    public static PyStr ofType(PyType t, String s) { return Refs.bornScalarInstance(new PyStr(t, s)); }
 
     @Override public String repr() { return StrRepr.reprStr(value); }
 

@@ -46,7 +46,9 @@ package toy.object;
  * <h2>Destruction</h2>
  * Only objects that hold references ({@link PyContainer}) need any work when they die; for
  * strings, ints and floats the Java collector reclaims the memory and nothing is observable
- * (except in {@code --debug-refs} mode, where every dead object is marked). Destroying a
+ * (except in {@code --debug-refs} mode, where every dead object is marked). Instances of a
+ * script's subclass of int, float or str are the exception among scalars: their class may
+ * define __del__, and they hold their class ({@link #bornScalarInstance}). Destroying a
  * container:
  * <ol>
  *   <li>runs its finalizer once ({@code __del__} of a script class, closing a suspended
@@ -75,8 +77,8 @@ package toy.object;
  * waiting for the last store. A call of a built-in on a small int ran 20-25% slower than with
  * counting off; skipping immortals brings it level.
  *
- * <p>The scalar bias: a mortal object that holds no references (int, float, str) starts
- * with its count field at {@link #SCALAR_BIAS}, not zero. Its field can then never reach zero,
+ * <p>The scalar bias: a mortal object that holds no references (an exact int, float, str)
+ * starts with its count field at {@link #SCALAR_BIAS}, not zero. Its field can then never reach zero,
  * so the only test a decref makes is for zero, and only containers pass it: no test of what
  * kind of object died runs on the hot path (a dead scalar needs nothing done). {@link #count}
  * takes the bias off for {@code sys.getrefcount}; in debug mode a scalar whose field comes
@@ -102,7 +104,7 @@ public final class Refs {
     /** Counts at or above this are immortal ones: count operations leave them alone. */
     static final int IMMORTAL_FLOOR = IMMORTAL / 2;
     /**
-     * Added to the count of every mortal object that holds no references (int, float, str):
+     * Added to the count of every mortal object that holds no references (an exact int, float, str):
      * such a scalar's field never reaches zero, so a decref needs no test of what kind of
      * object reached zero; only containers ever do. {@link #count} gives the true count.
      */
@@ -144,7 +146,7 @@ public final class Refs {
      */
     public static int count(PyObject o) {
         int r = o.refcnt;
-        return o instanceof PyContainer || r >= IMMORTAL_FLOOR || r <= FREED / 2 ? r : r - SCALAR_BASE;
+        return o instanceof PyContainer || o.type.heap || r >= IMMORTAL_FLOOR || r <= FREED / 2 ? r : r - SCALAR_BASE;
     }
 
     /** True when a mortal scalar's count dropped to zero (only --debug-refs looks: it marks the scalar freed). */
@@ -204,6 +206,20 @@ public final class Refs {
     public static void swap(PyObject old, PyObject now) {
         if (now != null) incref(now);
         if (old != null) decref(old);
+    }
+
+    /**
+     * Called for a new instance of a script subclass of int, float or str: unlike an exact
+     * scalar it can die observably (its class may define __del__), so it is counted as a
+     * container is, from zero and without the bias, floating in the table until something
+     * stores it; and it holds its class, as an instance of a script class does.
+     */
+    public static <T extends PyObject> T bornScalarInstance(T o) {
+        if (!ENABLED) return o;
+        o.refcnt = 0;
+        state().push(o);
+        incref(o.type);
+        return o;
     }
 
     /**
@@ -296,7 +312,8 @@ public final class Refs {
     /** Destroys an object whose count is zero (see the class comment). */
     static void destroy(RefState rs, PyObject o) {
         if (!(o instanceof PyContainer c)) {
-            if (DEBUG) DebugRefs.markFreed(o);
+            if (o.type.heap) destroyScalarInstance(rs, o);
+            else if (DEBUG) DebugRefs.markFreed(o);
             return;
         }
         if ((c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
@@ -327,6 +344,35 @@ public final class Refs {
                 dropContents(rs, t);
             }
         }
+    }
+
+    /**
+     * Script subclass instances of int, float or str whose __del__ ran and stored them somewhere:
+     * when they die again, their __del__ does not run a second time (PEP 442), as a container's
+     * FINALIZED flag says for it. Rare, so a set rather than a field in every object.
+     */
+    private static final java.util.Set<PyObject> FINALIZED_SCALARS =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Destroys an instance of a script subclass of int, float or str: __del__ once, then its class is dropped. */
+    private static void destroyScalarInstance(RefState rs, PyObject o) {
+        if (!FINALIZED_SCALARS.remove(o) && o.type.hasDel()) {
+            o.refcnt = 1;
+            PyObject savedInFlight = rs.inFlight;
+            try {
+                PyObject del = o.type.lookup("__del__");
+                if (del != null) callFinalizer(del, o);
+            } finally {
+                rs.inFlight = savedInFlight;
+            }
+            if (--o.refcnt != 0) { // resurrected: something stored it
+                FINALIZED_SCALARS.add(o);
+                return;
+            }
+        }
+        o.refcnt = FREED;
+        if (DEBUG) DebugRefs.markFreed(o);
+        decrefNow(rs, o.type);
     }
 
     /** Drops everything a dead container holds (its class last), one level deeper. */

@@ -232,7 +232,8 @@ public final class JitOps {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = OperandCalls.binary(rs, a, b, op, inplace, dropA, dropB);
-        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend);
+        // (a script subclass instance of int, float or str can die observably: never lent)
+        return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend && !r.type.heap);
     }
 
     /** What arithDone and subscrItem return when it could not be done without running code. */
