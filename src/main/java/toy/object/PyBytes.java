@@ -8,14 +8,18 @@ import java.util.Arrays;
  * small core that literals, indexing, comparison, concatenation and decode need.
  */
 public final class PyBytes extends PyObject {
-    public static final PyType TYPE = PyType.builtin("bytes", PyType.OBJECT, (cls, a, k) -> {
+    public static final PyType TYPE = PyType.builtin("bytes", PyType.OBJECT,
+            (cls, a, k) -> cls == PyBytes.TYPE ? of(construct(a, k)) : Refs.bornScalarInstance(new PyBytes(cls, construct(a, k))));
+
+    /** bytes(source, encoding, errors)'s value. */
+    private static byte[] construct(PyObject[] a, String[] k) {
         PyObject[] p = Args.parse("bytes", a, k, new String[] {"source", "encoding", "errors"}, 0, 3);
-        if (p[0] == null) return of(new byte[0]);
+        if (p[0] == null) return new byte[0];
         if (p[0] instanceof PyStr s) {
             if (p[1] == null) throw Exc.typeError("string argument without an encoding");
-            return of(StrMethods.encode(s.value, Ops.str(p[1]), p[2] == null ? "strict" : Ops.str(p[2])));
+            return StrMethods.encode(s.value, Ops.str(p[1]), p[2] == null ? "strict" : Ops.str(p[2]));
         }
-        if (p[0] instanceof PyInt n) return of(new byte[n.intValue()]);
+        if (p[0] instanceof PyInt n) return new byte[n.intValue()];
         PyObject[] items = SeqMethods.toArray(p[0]);
         byte[] b = new byte[items.length];
         for (int i = 0; i < b.length; i++) {
@@ -23,13 +27,18 @@ public final class PyBytes extends PyObject {
             if (v < 0 || v > 255) throw Exc.valueError("bytes must be in range(0, 256)");
             b[i] = (byte) v;
         }
-        return of(b);
-    });
+        return b;
+    }
 
     final byte[] value;
 
     private PyBytes(byte[] value) {
-        super(TYPE);
+        this(TYPE, value);
+    }
+
+    /** type: bytes, or a script's subclass of it. */
+    private PyBytes(PyType type, byte[] value) {
+        super(type);
         this.value = value;
     }
 

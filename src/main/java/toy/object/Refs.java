@@ -47,7 +47,7 @@ package toy.object;
  * Only objects that hold references ({@link PyContainer}) need any work when they die; for
  * strings, ints and floats the Java collector reclaims the memory and nothing is observable
  * (except in {@code --debug-refs} mode, where every dead object is marked). Instances of a
- * script's subclass of int, float or str are the exception among scalars: their class may
+ * script's subclass of int, float, str or bytes are the exception among scalars: their class may
  * define __del__, and they hold their class ({@link #bornScalarInstance}). Destroying a
  * container:
  * <ol>
@@ -209,7 +209,7 @@ public final class Refs {
     }
 
     /**
-     * Called for a new instance of a script subclass of int, float or str: unlike an exact
+     * Called for a new instance of a script subclass of int, float, str or bytes: unlike an exact
      * scalar it can die observably (its class may define __del__), so it is counted as a
      * container is, from zero and without the bias, floating in the table until something
      * stores it; and it holds its class, as an instance of a script class does.
@@ -347,14 +347,14 @@ public final class Refs {
     }
 
     /**
-     * Script subclass instances of int, float or str whose __del__ ran and stored them somewhere:
+     * Script subclass instances of int, float, str or bytes whose __del__ ran and stored them somewhere:
      * when they die again, their __del__ does not run a second time (PEP 442), as a container's
      * FINALIZED flag says for it. Rare, so a set rather than a field in every object.
      */
     private static final java.util.Set<PyObject> FINALIZED_SCALARS =
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    /** Destroys an instance of a script subclass of int, float or str: __del__ once, then its class is dropped. */
+    /** Destroys an instance of a script subclass of int, float, str or bytes: __del__ once, then its class is dropped. */
     private static void destroyScalarInstance(RefState rs, PyObject o) {
         if (!FINALIZED_SCALARS.remove(o) && o.type.hasDel()) {
             o.refcnt = 1;

@@ -232,7 +232,7 @@ public final class JitOps {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = OperandCalls.binary(rs, a, b, op, inplace, dropA, dropB);
-        // (a script subclass instance of int, float or str can die observably: never lent)
+        // (a script subclass instance of int, float, str or bytes can die observably: never lent)
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend && !r.type.heap);
     }
 
