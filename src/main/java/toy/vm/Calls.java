@@ -130,23 +130,12 @@ final class Calls {
         }
         f.sp = sp;
         PyObject r;
-        // a built-in function that passes its arguments to their dunder methods (len(a) calling
-        // a.__len__()): the stack holds them while it runs (see OperandCalls)
-        boolean builtin = fn instanceof PyBuiltinFunction bf && bf.passesOperands;
-        if (builtin) {
-            // (self, when bound, then the arguments: the first three)
-            int k = self != null ? 1 : 0;
-            rs.hold(self != null ? self : arg > 0 ? stack[argOff] : null, arg > 1 - k ? stack[argOff + 1 - k] : null,
-                    arg > 2 - k ? stack[argOff + 2 - k] : null);
-        }
-        try {
-            if (self != null) {
-                r = callMethodOnStack(fn, self, stack, argOff, arg);
-            } else {
-                r = callOnStack(fn, stack, argOff, npos, kwnames);
-            }
-        } finally {
-            if (builtin) rs.unhold();
+        if (fn instanceof PyBuiltinFunction bf && bf.passesOperands && scriptInstanceAmong(self, stack, argOff, arg)) {
+            r = callHoldingOperands(rs, fn, self, stack, argOff, arg, npos, kwnames);
+        } else if (self != null) {
+            r = callMethodOnStack(fn, self, stack, argOff, arg);
+        } else {
+            r = callOnStack(fn, stack, argOff, npos, kwnames);
         }
         Refs.incref(r);
         Interpreter.dropSlots(rs, stack, base, sp);
@@ -224,6 +213,35 @@ final class Calls {
     }
 
     /** Calls meth(self, stack[off..off+n)). */
+    /**
+     * Whether self or one of the first three arguments is an instance of a script class, whose
+     * dunder method a built-in may run (an exact int's __abs__ is Java code).
+     */
+    private static boolean scriptInstanceAmong(PyObject self, PyObject[] stack, int off, int n) {
+        if (self != null && self.type.heap) return true;
+        for (int i = 0; i < n && i < 3; i++) {
+            if (stack[off + i].type.heap) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A call of a built-in function that passes its arguments to their dunder methods (len(a)
+     * calling a.__len__()): the stack holds them while it runs, self first when the function
+     * is bound, then the arguments (the first three; see OperandCalls).
+     */
+    private static PyObject callHoldingOperands(RefState rs, PyObject fn, PyObject self, PyObject[] stack, int argOff,
+                                                int arg, int npos, String[] kwnames) {
+        int k = self != null ? 1 : 0;
+        rs.hold(self != null ? self : arg > 0 ? stack[argOff] : null, arg > 1 - k ? stack[argOff + 1 - k] : null,
+                arg > 2 - k ? stack[argOff + 2 - k] : null);
+        try {
+            return self != null ? callMethodOnStack(fn, self, stack, argOff, arg) : callOnStack(fn, stack, argOff, npos, kwnames);
+        } finally {
+            rs.unhold();
+        }
+    }
+
     private static PyObject callMethodOnStack(PyObject meth, PyObject self, PyObject[] stack, int off, int n) {
         if (meth instanceof PyFunction fn) {
             return Interpreter.callFunction(fn, stack, off, n, null, self);

@@ -20,6 +20,8 @@ import toy.object.*;
  * property's setter, DELETE_SUBSCR, and LOAD_METHOD falling back to a property.
  */
 final class OperandCalls {
+    // (each returns at once through the plain protocol call when no operand is an instance of
+    // a script class: no dunder method of theirs is script code, so nothing needs holding)
     private OperandCalls() {}
 
     /** COMPARE_OP's result (borrowed), with the fast path for ints that fit in a long. */
@@ -43,6 +45,7 @@ final class OperandCalls {
      */
     static PyObject iterOwned(RefState rs, PyObject o) {
         if (o.type == PyList.TYPE || o.type == PyTuple.TYPE) return SeqIterator.owned(o);
+        if (!o.type.heap) return Refs.own(Ops.iter(o));
         rs.hold(o, null, null);
         try {
             return Refs.own(Ops.iter(o));
@@ -83,6 +86,7 @@ final class OperandCalls {
     }
 
     static PyObject binary(RefState rs, PyObject a, PyObject b, int op, boolean inplace, boolean heldA, boolean heldB) {
+        if (!a.type.heap && !b.type.heap) return inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
         rs.hold(heldA ? a : null, heldB ? b : null, null);
         try {
             return inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
@@ -92,6 +96,7 @@ final class OperandCalls {
     }
 
     private static PyObject richCompare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
+        if (!a.type.heap && !b.type.heap) return Ops.richCompare(a, b, op);
         rs.hold(heldA ? a : null, heldB ? b : null, null);
         try {
             return Ops.richCompare(a, b, op);
@@ -101,6 +106,7 @@ final class OperandCalls {
     }
 
     private static PyObject getItem(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
+        if (!o.type.heap && !k.type.heap) return Ops.getItem(o, k);
         rs.hold(heldO ? o : null, heldK ? k : null, null);
         try {
             return Ops.getItem(o, k);
@@ -111,6 +117,10 @@ final class OperandCalls {
 
     /** (v is always held: the stack's reference to it moves into the container.) */
     static void setItem(RefState rs, PyObject o, PyObject k, PyObject v, boolean heldO, boolean heldK) {
+        if (!o.type.heap && !k.type.heap && !v.type.heap) {
+            Ops.setItem(o, k, v);
+            return;
+        }
         rs.hold(heldO ? o : null, heldK ? k : null, v);
         try {
             Ops.setItem(o, k, v);
@@ -120,6 +130,7 @@ final class OperandCalls {
     }
 
     static PyObject unary(RefState rs, PyObject a, int op) {
+        if (!a.type.heap) return Ops.unary(a, op);
         rs.hold(a, null, null);
         try {
             return Ops.unary(a, op);
@@ -130,6 +141,7 @@ final class OperandCalls {
 
     /** item in container. */
     static boolean contains(RefState rs, PyObject container, PyObject item) {
+        if (!container.type.heap && !item.type.heap) return Ops.contains(container, item);
         rs.hold(container, item, null);
         try {
             return Ops.contains(container, item);
@@ -141,6 +153,7 @@ final class OperandCalls {
     static boolean isTrue(RefState rs, PyObject v, boolean held) {
         if (v == PyBool.TRUE) return true;
         if (v == PyBool.FALSE || v == Py.None) return false;
+        if (!v.type.heap) return Ops.isTrue(v);
         rs.hold(held ? v : null, null, null);
         try {
             return Ops.isTrue(v);
@@ -155,6 +168,7 @@ final class OperandCalls {
      * is not held and the call counts it.
      */
     static PyObject getAttr(RefState rs, Code code, int pc, PyObject o, PyStr name, boolean held) {
+        if (!o.type.heap) return AttrCache.load(code, pc, o, name);
         rs.hold(held && (o.type.attrHooks() & PyType.HOOK_GETATTR) == 0 ? o : null, null, null);
         try {
             return AttrCache.load(code, pc, o, name);
