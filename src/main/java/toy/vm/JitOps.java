@@ -172,7 +172,8 @@ public final class JitOps {
 
     public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1];
-        PyObject r = OperandCalls.getAttr(rs, code, pc, o, code.names[i], dropO);
+        // (an object the slot borrowed is not held: the plain load, as small as before)
+        PyObject r = dropO ? OperandCalls.getAttr(rs, code, pc, o, code.names[i], true) : AttrCache.load(code, pc, o, code.names[i]);
         Refs.incref(r);
         stack[s - 1] = r;
         if (dropO) Refs.decref(rs, o);

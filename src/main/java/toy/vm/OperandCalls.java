@@ -60,19 +60,18 @@ final class OperandCalls {
      */
     static PyObject iterNext(RefState rs, PyObject it) {
         if (it instanceof PyGenerator g && g.type == PyGenerator.GENERATOR) return g.nextOwned();
-        PyObject v;
-        if (it.type.heap) {
-            rs.hold(it, null, null);
-            try {
-                v = Ops.next(it);
-            } finally {
-                rs.unhold();
-            }
-        } else {
-            v = Ops.next(it);
-        }
+        PyObject v = it.type.heap ? nextHolding(rs, it) : Ops.next(it);
         if (v != null) Refs.incref(v);
         return v;
+    }
+
+    private static PyObject nextHolding(RefState rs, PyObject it) {
+        rs.hold(it, null, null);
+        try {
+            return Ops.next(it);
+        } finally {
+            rs.unhold();
+        }
     }
 
     /**
@@ -87,6 +86,11 @@ final class OperandCalls {
 
     static PyObject binary(RefState rs, PyObject a, PyObject b, int op, boolean inplace, boolean heldA, boolean heldB) {
         if (!a.type.heap && !b.type.heap) return inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
+        return binaryHolding(rs, a, b, op, inplace, heldA, heldB);
+    }
+
+    private static PyObject binaryHolding(RefState rs, PyObject a, PyObject b, int op, boolean inplace, boolean heldA,
+                                          boolean heldB) {
         rs.hold(heldA ? a : null, heldB ? b : null, null);
         try {
             return inplace ? Ops.inplace(a, b, op) : Ops.binary(a, b, op);
@@ -97,6 +101,10 @@ final class OperandCalls {
 
     private static PyObject richCompare(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
         if (!a.type.heap && !b.type.heap) return Ops.richCompare(a, b, op);
+        return richCompareHolding(rs, a, b, op, heldA, heldB);
+    }
+
+    private static PyObject richCompareHolding(RefState rs, PyObject a, PyObject b, int op, boolean heldA, boolean heldB) {
         rs.hold(heldA ? a : null, heldB ? b : null, null);
         try {
             return Ops.richCompare(a, b, op);
@@ -107,6 +115,10 @@ final class OperandCalls {
 
     private static PyObject getItem(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
         if (!o.type.heap && !k.type.heap) return Ops.getItem(o, k);
+        return getItemHolding(rs, o, k, heldO, heldK);
+    }
+
+    private static PyObject getItemHolding(RefState rs, PyObject o, PyObject k, boolean heldO, boolean heldK) {
         rs.hold(heldO ? o : null, heldK ? k : null, null);
         try {
             return Ops.getItem(o, k);
@@ -117,10 +129,11 @@ final class OperandCalls {
 
     /** (v is always held: the stack's reference to it moves into the container.) */
     static void setItem(RefState rs, PyObject o, PyObject k, PyObject v, boolean heldO, boolean heldK) {
-        if (!o.type.heap && !k.type.heap && !v.type.heap) {
-            Ops.setItem(o, k, v);
-            return;
-        }
+        if (!o.type.heap && !k.type.heap && !v.type.heap) Ops.setItem(o, k, v);
+        else setItemHolding(rs, o, k, v, heldO, heldK);
+    }
+
+    private static void setItemHolding(RefState rs, PyObject o, PyObject k, PyObject v, boolean heldO, boolean heldK) {
         rs.hold(heldO ? o : null, heldK ? k : null, v);
         try {
             Ops.setItem(o, k, v);
@@ -153,8 +166,8 @@ final class OperandCalls {
     static boolean isTrue(RefState rs, PyObject v, boolean held) {
         if (v == PyBool.TRUE) return true;
         if (v == PyBool.FALSE || v == Py.None) return false;
-        if (!v.type.heap) return Ops.isTrue(v);
-        rs.hold(held ? v : null, null, null);
+        if (!held || !v.type.heap) return Ops.isTrue(v);
+        rs.hold(v, null, null);
         try {
             return Ops.isTrue(v);
         } finally {
@@ -168,8 +181,12 @@ final class OperandCalls {
      * is not held and the call counts it.
      */
     static PyObject getAttr(RefState rs, Code code, int pc, PyObject o, PyStr name, boolean held) {
-        if (!o.type.heap) return AttrCache.load(code, pc, o, name);
-        rs.hold(held && (o.type.attrHooks() & PyType.HOOK_GETATTR) == 0 ? o : null, null, null);
+        if (!held || !o.type.heap || (o.type.attrHooks() & PyType.HOOK_GETATTR) != 0) return AttrCache.load(code, pc, o, name);
+        return getAttrHolding(rs, code, pc, o, name);
+    }
+
+    private static PyObject getAttrHolding(RefState rs, Code code, int pc, PyObject o, PyStr name) {
+        rs.hold(o, null, null);
         try {
             return AttrCache.load(code, pc, o, name);
         } finally {
