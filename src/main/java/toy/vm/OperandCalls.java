@@ -17,7 +17,7 @@ import toy.object.*;
  * than one method taking a lambda, so that nothing is allocated per call.
  *
  * <p>Not covered, and one count above CPython's there: STORE_ATTR through __setattr__ or a
- * property's setter, DELETE_SUBSCR, and LOAD_METHOD falling back to a property.
+ * property's setter, and LOAD_METHOD falling back to a property.
  */
 final class OperandCalls {
     // (each returns at once through the plain protocol call when no operand is an instance of
@@ -137,6 +137,21 @@ final class OperandCalls {
         rs.hold(heldO ? o : null, heldK ? k : null, v);
         try {
             Ops.setItem(o, k, v);
+        } finally {
+            rs.unhold();
+        }
+    }
+
+    /** DELETE_SUBSCR (its slots always own their references). */
+    static void delItem(RefState rs, PyObject o, PyObject k) {
+        if (!o.type.heap && !k.type.heap) Ops.delItem(o, k);
+        else delItemHolding(rs, o, k);
+    }
+
+    private static void delItemHolding(RefState rs, PyObject o, PyObject k) {
+        rs.hold(o, k, null);
+        try {
+            Ops.delItem(o, k);
         } finally {
             rs.unhold();
         }

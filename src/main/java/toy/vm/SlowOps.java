@@ -78,7 +78,7 @@ final class SlowOps {
                     return replace(stack, pop(stack, sp, n - 1), r);
                 }
                 case DELETE_SUBSCR: {
-                    Ops.delItem(stack[sp - 2], stack[sp - 1]);
+                    OperandCalls.delItem(ts.refs, stack[sp - 2], stack[sp - 1]);
                     return pop(stack, sp, 2);
                 }
                 case FORMAT_VALUE:
