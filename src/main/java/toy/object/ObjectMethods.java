@@ -87,19 +87,11 @@ public final class ObjectMethods {
         o.dict.put("__class__", new PyGetSet("__class__", self -> self.type, (self, v) -> {
             if (!(v instanceof PyType t) || !t.heap || !self.type.heap) throw Exc.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
             if (self instanceof PyInstance inst) inst.dict(); // inline values are laid out by the old class's keys
-            if (self instanceof PyContainer c) {
-                c.setType(t);
-            } else {
+            if (self instanceof PyInt || self instanceof PyBytes) {
                 // (an int's or bytes' size varies, so CPython refuses: its layout check)
-                if (self instanceof PyInt || self instanceof PyBytes) {
-                    throw Exc.typeError("__class__ assignment: '" + t.name + "' object layout differs from '" + self.type.name + "'");
-                }
-                // an instance of a script subclass of float or str holds its class, as any instance
-                PyType old = self.type;
-                self.type = t;
-                Refs.incref(t);
-                Refs.decref(old);
+                throw Exc.typeError("__class__ assignment: '" + t.name + "' object layout differs from '" + self.type.name + "'");
             }
+            self.setType(t);
         }));
         o.dict.put("__dict__", new PyGetSet("__dict__", self -> {
             PyDict d = self.dict();

@@ -79,14 +79,6 @@ public abstract class PyContainer extends PyObject {
         }
     }
 
-    /** Changes the object's class (__class__ assignment), moving the reference. */
-    public final void setType(PyType t) {
-        PyType old = type;
-        type = t;
-        if (t.heap) Refs.incref(t);
-        if (old.heap) Refs.decref(old);
-    }
-
     /**
      * Visits every counted reference this object holds, in the order CPython's deallocator
      * drops them (destruction drops them in this order).

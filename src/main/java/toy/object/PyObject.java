@@ -29,6 +29,17 @@ public abstract class PyObject {
         this.refcnt = this instanceof PyContainer ? 0 : Refs.SCALAR_BASE;
     }
 
+    /**
+     * Changes the object's class (__class__ assignment), moving the reference an instance of a
+     * script class holds to it.
+     */
+    public final void setType(PyType t) {
+        PyType old = type;
+        type = t;
+        if (t.heap) Refs.incref(t);
+        if (old.heap) Refs.decref(old);
+    }
+
     /** repr(self). */
     public String repr() {
         return "<" + type.qualifiedName() + " object at " + Ops.addressOf(this) + ">";

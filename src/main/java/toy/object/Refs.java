@@ -318,14 +318,7 @@ public final class Refs {
         }
         if ((c.gcFlags & PyContainer.FINALIZED) == 0 && c.hasFinalizer()) {
             c.gcFlags |= PyContainer.FINALIZED;
-            o.refcnt = 1;
-            PyObject savedInFlight = rs.inFlight;
-            try {
-                c.runFinalizer();
-            } finally {
-                rs.inFlight = savedInFlight;
-            }
-            if (--o.refcnt != 0) return; // resurrected: something stored it
+            if (finalizeResurrects(rs, c)) return;
         }
         o.refcnt = FREED;
         Collector.died(c);
@@ -356,23 +349,33 @@ public final class Refs {
 
     /** Destroys an instance of a script subclass of int, float, str or bytes: __del__ once, then its class is dropped. */
     private static void destroyScalarInstance(RefState rs, PyObject o) {
-        if (!FINALIZED_SCALARS.remove(o) && o.type.hasDel()) {
-            o.refcnt = 1;
-            PyObject savedInFlight = rs.inFlight;
-            try {
-                PyObject del = o.type.lookup("__del__");
-                if (del != null) callFinalizer(del, o);
-            } finally {
-                rs.inFlight = savedInFlight;
-            }
-            if (--o.refcnt != 0) { // resurrected: something stored it
-                FINALIZED_SCALARS.add(o);
-                return;
-            }
+        if (!FINALIZED_SCALARS.remove(o) && o.type.hasDel() && finalizeResurrects(rs, o)) {
+            FINALIZED_SCALARS.add(o);
+            return;
         }
         o.refcnt = FREED;
         if (DEBUG) DebugRefs.markFreed(o);
         decrefNow(rs, o.type);
+    }
+
+    /**
+     * Runs o's finalizer (a container's, or a scalar instance's __del__) with its count held at
+     * one; true when the finalizer stored o somewhere, resurrecting it.
+     */
+    private static boolean finalizeResurrects(RefState rs, PyObject o) {
+        o.refcnt = 1;
+        PyObject savedInFlight = rs.inFlight;
+        try {
+            if (o instanceof PyContainer c) {
+                c.runFinalizer();
+            } else {
+                PyObject del = o.type.lookup("__del__");
+                if (del != null) callFinalizer(del, o);
+            }
+        } finally {
+            rs.inFlight = savedInFlight;
+        }
+        return --o.refcnt != 0;
     }
 
     /** Drops everything a dead container holds (its class last), one level deeper. */

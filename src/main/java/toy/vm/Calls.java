@@ -212,7 +212,6 @@ final class Calls {
         return r;
     }
 
-    /** Calls meth(self, stack[off..off+n)). */
     /**
      * Whether self or one of the first three arguments is an instance of a script class, whose
      * dunder method a built-in may run (an exact int's __abs__ is Java code).
@@ -232,9 +231,10 @@ final class Calls {
      */
     private static PyObject callHoldingOperands(RefState rs, PyObject fn, PyObject self, PyObject[] stack, int argOff,
                                                 int arg, int npos, String[] kwnames) {
-        int k = self != null ? 1 : 0;
-        rs.hold(self != null ? self : arg > 0 ? stack[argOff] : null, arg > 1 - k ? stack[argOff + 1 - k] : null,
-                arg > 2 - k ? stack[argOff + 2 - k] : null);
+        // the first three of self (when bound) and the arguments
+        int next = self != null ? argOff : argOff + 1, end = argOff + arg;
+        PyObject first = self != null ? self : stack[argOff]; // (some argument is a script instance)
+        rs.hold(first, next < end ? stack[next] : null, next + 1 < end ? stack[next + 1] : null);
         try {
             return self != null ? callMethodOnStack(fn, self, stack, argOff, arg) : callOnStack(fn, stack, argOff, npos, kwnames);
         } finally {
@@ -242,6 +242,7 @@ final class Calls {
         }
     }
 
+    /** Calls meth(self, stack[off..off+n)). */
     private static PyObject callMethodOnStack(PyObject meth, PyObject self, PyObject[] stack, int off, int n) {
         if (meth instanceof PyFunction fn) {
             return Interpreter.callFunction(fn, stack, off, n, null, self);

@@ -56,7 +56,8 @@ public final class Interpreter {
      */
     public static PyObject callFunction(PyFunction fn, PyObject[] src, int off, int npos, String[] kwnames, PyObject self) {
         Runtime rt = Runtime.get();
-        RefState rs = Refs.state();
+        ThreadState ts = ThreadState.current();
+        RefState rs = ts.refs;
         PyObject h0 = rs.held0, h1 = rs.held1, h2 = rs.held2;
         int n = npos + (kwnames == null ? 0 : kwnames.length);
         // each held reference spares one argument its count (x + f() where f returns x: the
@@ -72,7 +73,7 @@ public final class Interpreter {
         try {
             Frame f = ArgBinder.bind(fn, self, src, off, npos, kwnames, rt);
             if (fn.code.isGenerator()) return Generators.create(f);
-            return execute(f, ThreadState.current());
+            return execute(f, ts);
         } finally {
             rs.hold(h0, h1, h2);
             for (int i = 0; i < n; i++) {
