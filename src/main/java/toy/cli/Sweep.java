@@ -47,7 +47,9 @@ final class Sweep {
                 System.err.println("toy: cannot create a temporary file: " + e.getMessage());
                 return 70;
             }
+            // (the ./toy launcher's flags)
             List<String> cmd = new ArrayList<>(List.of(java, "-Xss16m", "-XX:+UseSerialGC", "-XX:-DontCompileHugeMethods",
+                    "-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,toy.object.Refs::destroy",
                     "-cp", cp, Main.class.getName(), "--switch-interval", Double.toString(intervals.get(i)),
                     "--gil-stats-json", json.toString()));
             cmd.addAll(passThrough);

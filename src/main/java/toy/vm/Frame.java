@@ -86,24 +86,8 @@ public final class Frame {
     }
 
     private void clear(RefState rs) {
-        PyObject[] l = locals;
-        for (int i = 0; i < l.length; i++) {
-            PyObject v = l[i];
-            if (v != null) {
-                l[i] = null;
-                drop(rs, v);
-            }
-        }
-        if (cells != null) {
-            for (int i = 0; i < cells.length; i++) {
-                PyObject c = cells[i];
-                if (c != null) {
-                    cells[i] = null;
-                    drop(rs, c);
-                }
-            }
-        }
-        dropStack(rs);
+        dropLocals(rs);
+        dropCellsAndStack(rs);
         PyFunction fn = func;
         if (fn != null) {
             func = null;
@@ -114,6 +98,30 @@ public final class Frame {
             initSelf = null;
             drop(rs, self);
         }
+    }
+
+    void dropLocals(RefState rs) {
+        PyObject[] l = locals;
+        for (int i = 0; i < l.length; i++) {
+            PyObject v = l[i];
+            if (v != null) {
+                l[i] = null;
+                drop(rs, v);
+            }
+        }
+    }
+
+    void dropCellsAndStack(RefState rs) {
+        if (cells != null) {
+            for (int i = 0; i < cells.length; i++) {
+                PyObject c = cells[i];
+                if (c != null) {
+                    cells[i] = null;
+                    drop(rs, c);
+                }
+            }
+        }
+        dropStack(rs);
     }
 
     private static void drop(RefState rs, PyObject v) {

@@ -26,6 +26,9 @@ final class JitEmitter extends JitSlots {
     private final Label loop = new Label();
     /** Output: the borrowed slots while each instruction runs. */
     private final long[] borrowedAt;
+    /** The frame's local slots, and whether it has cells: a return drops them in line. */
+    private final int nlocals;
+    private final boolean hasCells;
 
     JitEmitter(ClassWriter cw, String className, MethodVisitor mv, Code code, int[] depth, long[] borrowedAt) {
         super(mv, new JitPlan(code, depth));
@@ -34,6 +37,8 @@ final class JitEmitter extends JitSlots {
         this.ins = code.code;
         this.depth = depth;
         this.borrowedAt = borrowedAt;
+        this.nlocals = code.varnames.length;
+        this.hasCells = code.cellvars.length + code.freevars.length > 0;
         this.at = new Label[ins.length + 1];
         for (int i = 0; i <= ins.length; i++) at[i] = new Label();
     }
@@ -488,15 +493,15 @@ final class JitEmitter extends JitSlots {
                 if (top < 64 && (borrowed & (1L << top)) != 0 && source[top] >= 0) {
                     // return x: the local's reference becomes the result's, nothing is counted
                     borrowedAt[pc] = borrowed;
-                    args(R, F, STACK); iconst(s); load(LOCALS); iconst(source[top]);
-                    call("returnLocal", "(" + RS + FRAME + POA + "I" + POA + "I)" + PO);
+                    args(F, STACK); iconst(s); load(LOCALS); iconst(source[top]);
+                    call("takeLocal", "(" + FRAME + POA + "I" + POA + "I)" + PO);
                 } else {
                     ownSlot(top);
                     borrowedAt[pc] = borrowed;
-                    args(R, F, STACK); iconst(s);
-                    call("returnValue", "(" + RS + FRAME + POA + "I)" + PO);
+                    args(F, STACK); iconst(s);
+                    call("takeResult", "(" + FRAME + POA + "I)" + PO);
                 }
-                mv.visitInsn(Opcodes.ARETURN);
+                returnInline(s - 1);
             }
             case YIELD_VALUE -> {
                 args(F, STACK); iconst(s); iconst(pc);
@@ -512,6 +517,46 @@ final class JitEmitter extends JitSlots {
                 drain();
             }
         }
+    }
+
+    /**
+     * The end of RETURN_VALUE, with the result on the JVM stack and stack slots [0, below)
+     * still to drop: an inline __init__ gives its instance, and the frame drops its locals (one
+     * call each, up to eight), cells, stack and function in line, in Frame.clear's order.
+     * Interpreter.finishReturn, which loops over them, was too large to inline with counting
+     * on: every return was a call, and cost a compiled function call 2-3 ns more than with
+     * counting off. Only an __init__ returning something other than None takes that path.
+     */
+    private void returnInline(int below) {
+        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+        Label plain = new Label();
+        args(F, RESULT);
+        call("initResult", "(" + FRAME + PO + ")" + PO);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitJumpInsn(Opcodes.IFNONNULL, plain);
+        mv.visitInsn(Opcodes.POP);
+        args(R, F, RESULT);
+        call("finishInitReturn", "(" + RS + FRAME + PO + ")" + PO);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(plain);
+        mv.visitVarInsn(Opcodes.ASTORE, RESULT);
+        if (nlocals > 8) {
+            args(R, F);
+            call("dropLocals", "(" + RS + FRAME + ")V");
+        } else {
+            for (int i = 0; i < nlocals; i++) {
+                args(R, LOCALS); iconst(i);
+                call("dropLocal", "(" + RS + POA + "I)V");
+            }
+        }
+        if (hasCells || below > 0) {
+            args(R, F);
+            call("dropCellsAndStack", "(" + RS + FRAME + ")V");
+        }
+        args(R, F);
+        call("dropFunc", "(" + RS + FRAME + ")V");
+        load(RESULT);
+        mv.visitInsn(Opcodes.ARETURN);
     }
 
     /**

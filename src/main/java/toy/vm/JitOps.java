@@ -504,23 +504,64 @@ public final class JitOps {
         Calls.call(f, ts, rs, zbase, stack, s, op, arg);
     }
 
-    public static PyObject returnValue(RefState rs, Frame f, PyObject[] stack, int s) {
+    /** RETURN_VALUE's result, taken off the stack (the compiled code then ends the frame in line). */
+    public static PyObject takeResult(Frame f, PyObject[] stack, int s) {
         PyObject r = stack[s - 1];
         stack[s - 1] = null;
         f.sp = s - 1;
-        return Interpreter.finishReturn(rs, f, r);
+        return r;
     }
 
-    /**
-     * RETURN_VALUE of a value the stack slot borrowed from local i: the local's reference
-     * moves to the result (the frame is being cleared anyway), so nothing is counted.
-     */
-    public static PyObject returnLocal(RefState rs, Frame f, PyObject[] stack, int s, PyObject[] locals, int i) {
+    /** RETURN_VALUE of a value the stack slot borrowed from local i: the local's reference moves to the result. */
+    public static PyObject takeLocal(Frame f, PyObject[] stack, int s, PyObject[] locals, int i) {
         PyObject r = locals[i];
         locals[i] = null;
         stack[s - 1] = null;
         f.sp = s - 1;
+        return r;
+    }
+
+    /**
+     * What a returning frame gives its caller: r, or for an inline __init__ (the frame's
+     * initSelf is set) that returned None, the new instance, whose reference moves to the
+     * result; null when an inline __init__ returned something else ({@link #finishInitReturn}
+     * then ends the frame).
+     */
+    public static PyObject initResult(Frame f, PyObject r) {
+        PyObject self = f.initSelf;
+        if (self == null) return r;
+        if (r != Py.None) return null;
+        f.initSelf = null;
+        return self;
+    }
+
+    /** RETURN_VALUE of an inline __init__ that returned something other than None: the eval loop's end raises. */
+    public static PyObject finishInitReturn(RefState rs, Frame f, PyObject r) {
         return Interpreter.finishReturn(rs, f, r);
+    }
+
+    /** A returning frame drops local i (at once, as Frame.clear does). */
+    public static void dropLocal(RefState rs, PyObject[] locals, int i) {
+        PyObject v = locals[i];
+        if (v != null) {
+            locals[i] = null;
+            Refs.decrefAtOnce(rs, v);
+        }
+    }
+
+    /** A returning frame with many locals drops them all, in slot order. */
+    public static void dropLocals(RefState rs, Frame f) { f.dropLocals(rs); }
+
+    /** A returning frame drops its cells, then what is left on its stack. */
+    public static void dropCellsAndStack(RefState rs, Frame f) { f.dropCellsAndStack(rs); }
+
+    /** A returning frame drops its function, last (as Frame.clear). */
+    public static void dropFunc(RefState rs, Frame f) {
+        PyFunction fn = f.func;
+        if (fn != null) {
+            f.func = null;
+            Refs.decrefAtOnce(rs, fn);
+        }
     }
 
     /** YIELD_VALUE: the frame suspends; the next resumption enters at pc + 1. */
