@@ -309,7 +309,12 @@ public final class Refs {
         if (lower(o) == 0 || (DEBUG && scalarAtZero(o))) destroy(rs, o);
     }
 
-    /** Destroys an object whose count is zero (see the class comment). */
+    /**
+     * Destroys an object whose count is zero (see the class comment). The launcher keeps the JVM
+     * from inlining this into its callers (-XX:CompileCommand=dontinline): inlined into every
+     * compiled place where a count can reach zero, it crowded out the inlining of the code
+     * around it (docs/refcounting.md, session 11).
+     */
     static void destroy(RefState rs, PyObject o) {
         if (!(o instanceof PyContainer c)) {
             if (o.type.heap) destroyScalarInstance(rs, o);

@@ -88,11 +88,7 @@ public final class Frame {
     private void clear(RefState rs) {
         dropLocals(rs);
         dropCellsAndStack(rs);
-        PyFunction fn = func;
-        if (fn != null) {
-            func = null;
-            drop(rs, fn);
-        }
+        dropFunc(rs);
         PyObject self = initSelf;
         if (self != null) {
             initSelf = null;
@@ -100,6 +96,7 @@ public final class Frame {
         }
     }
 
+    /** clear's first step (compiled code's return takes the steps one by one): the locals, in slot order. */
     void dropLocals(RefState rs) {
         PyObject[] l = locals;
         for (int i = 0; i < l.length; i++) {
@@ -111,6 +108,7 @@ public final class Frame {
         }
     }
 
+    /** clear's second step: the cells, then the live part of the stack. */
     void dropCellsAndStack(RefState rs) {
         if (cells != null) {
             for (int i = 0; i < cells.length; i++) {
@@ -122,6 +120,15 @@ public final class Frame {
             }
         }
         dropStack(rs);
+    }
+
+    /** clear's third step: the function. */
+    void dropFunc(RefState rs) {
+        PyFunction fn = func;
+        if (fn != null) {
+            func = null;
+            drop(rs, fn);
+        }
     }
 
     private static void drop(RefState rs, PyObject v) {

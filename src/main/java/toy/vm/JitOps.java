@@ -556,13 +556,7 @@ public final class JitOps {
     public static void dropCellsAndStack(RefState rs, Frame f) { f.dropCellsAndStack(rs); }
 
     /** A returning frame drops its function, last (as Frame.clear). */
-    public static void dropFunc(RefState rs, Frame f) {
-        PyFunction fn = f.func;
-        if (fn != null) {
-            f.func = null;
-            Refs.decrefAtOnce(rs, fn);
-        }
-    }
+    public static void dropFunc(RefState rs, Frame f) { f.dropFunc(rs); }
 
     /** YIELD_VALUE: the frame suspends; the next resumption enters at pc + 1. */
     public static PyObject yieldValue(Frame f, PyObject[] stack, int s, int pc) {
