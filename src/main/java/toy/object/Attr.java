@@ -55,14 +55,18 @@ public final class Attr {
         PyObject r;
         if ((hooks & PyType.HOOK_GETATTRIBUTE) != 0) {
             PyObject ga = tp.lookup("__getattribute__");
+            // beside a __getattr__, CPython calls __getattribute__ through a bound method too
+            boolean bound = (hooks & PyType.HOOK_GETATTR) != 0;
             try {
-                r = Ops.callMethod(ga, obj, name);
+                r = bound ? callBound(ga, obj, name) : Ops.callMethod(ga, obj, name);
             } catch (PyException e) {
                 if (!e.matches(Exc.AttributeError)) throw e;
                 PyObject getattr = tp.lookup("__getattr__");
                 if (getattr == null) throw e;
-                Refs.swallowed();
-                return Ops.callMethod(getattr, obj, name);
+                // CPython clears the error before calling __getattr__: the exception, and the
+                // __getattribute__ frame its traceback holds, die here
+                Refs.swallowedDiesNow(e.value);
+                return callBound(getattr, obj, name);
             }
             return r;
         }
@@ -70,8 +74,19 @@ public final class Attr {
         if (r != null) return r;
         if ((hooks & PyType.HOOK_GETATTR) == 0) throw Exc.noAttribute(obj, name.value);
         PyObject getattr = tp.lookup("__getattr__");
-        if (getattr != null) return Ops.callMethod(getattr, obj, name);
+        if (getattr != null) return callBound(getattr, obj, name);
         throw Exc.noAttribute(obj, name.value);
+    }
+
+    /**
+     * Calls __getattr__ (or __getattribute__ beside one). CPython calls it through a bound
+     * method, which counts the object once more than a property's getter sees it: an
+     * instruction that marked the object held (see RefState.hold) loses the marker here, so
+     * that the call counts it.
+     */
+    private static PyObject callBound(PyObject getattr, PyObject obj, PyStr name) {
+        Refs.state().takeHeld(obj);
+        return Ops.callMethod(getattr, obj, name);
     }
 
     static void heapSetAttr(PyObject obj, PyStr name, PyObject value) {

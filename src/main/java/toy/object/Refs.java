@@ -250,6 +250,18 @@ public final class Refs {
         if (ENABLED) state().caught();
     }
 
+    /**
+     * The same for an exception that dies at once, not at the next drain, when nothing counts
+     * it (CPython's PyErr_Clear before the code that follows runs: __getattr__ after
+     * __getattribute__ raised AttributeError).
+     */
+    public static void swallowedDiesNow(PyObject exc) {
+        if (!ENABLED) return;
+        RefState rs = state();
+        rs.caught();
+        if (exc.refcnt == 0) destroy(rs, exc);
+    }
+
     /** Marks that an exception is travelling up the Java stack on this thread. */
     public static void raising(PyObject exc) {
         if (ENABLED) state().raising(exc);

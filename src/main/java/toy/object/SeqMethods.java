@@ -135,6 +135,20 @@ public final class SeqMethods {
     }
 
     /** list.sort: stable, using only "<" as CPython does; the list is empty during the sort. */
+    /**
+     * The key function's call on an item, which the sort holds by the list's counted reference:
+     * CPython passes it borrowed, so the item is marked held (see RefState.hold) and the call
+     * does not count it again.
+     */
+    private static PyObject callKey(RefState rs, PyObject key, PyObject item) {
+        rs.hold(item, null, null);
+        try {
+            return Ops.call(key, item);
+        } finally {
+            rs.unhold();
+        }
+    }
+
     static void sort(PyList list, PyObject key, boolean reverse) {
         int n = list.size;
         PyObject[] items = Arrays.copyOf(list.items, n);
@@ -144,7 +158,8 @@ public final class SeqMethods {
             PyObject[] keys = items;
             if (key != null) {
                 keys = new PyObject[n];
-                for (int i = 0; i < n; i++) keys[i] = Ops.call(key, items[i]);
+                RefState rs = Refs.state();
+                for (int i = 0; i < n; i++) keys[i] = callKey(rs, key, items[i]);
             }
             Integer[] idx = new Integer[n];
             for (int i = 0; i < n; i++) idx[i] = i;

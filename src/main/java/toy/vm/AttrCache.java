@@ -36,7 +36,20 @@ final class AttrCache {
         return descr;
     }
 
+    /** LOAD_ATTR, with obj counted by the caller's stack. */
     static PyObject load(Code code, int pc, PyObject obj, PyStr name) {
+        return load(code, pc, obj, name, true);
+    }
+
+    /**
+     * LOAD_ATTR. objCounted false: a compiled slot borrowed obj from a local, so the stack holds
+     * no counted reference to it. When a script class's __getattr__ may run, obj is then counted
+     * and marked held for the lookup, as the eval loop's stack holds it: CPython calls
+     * __getattr__ through a bound method, which counts the object once more (Attr.heapGetAttr),
+     * where a property's getter or __getattribute__ gets it as it is, and the call's own count
+     * stands in for the stack's.
+     */
+    static PyObject load(Code code, int pc, PyObject obj, PyStr name, boolean objCounted) {
         PyType tp = obj.type;
         if (obj instanceof PyInstance inst && (tp.attrHooks() & PyType.HOOK_GETATTRIBUTE) == 0) {
             PyObject descr = lookup(code, pc, tp, name);
@@ -56,9 +69,21 @@ final class AttrCache {
                 PyObject r = descr.descrGet(obj, tp);
                 return r != null ? r : descr;
             }
-            return Ops.getAttr(obj, name);
         }
-        return Ops.getAttr(obj, name);
+        return objCounted || (tp.attrHooks() & PyType.HOOK_GETATTR) == 0 ? Ops.getAttr(obj, name) : genericCounting(obj, name);
+    }
+
+    /** The generic lookup with obj counted and held meanwhile (see load). */
+    private static PyObject genericCounting(PyObject obj, PyStr name) {
+        RefState rs = Refs.state();
+        Refs.incref(obj);
+        rs.hold(obj, null, null);
+        try {
+            return Ops.getAttr(obj, name);
+        } finally {
+            rs.unhold();
+            Refs.decref(rs, obj);
+        }
     }
 
     /**
@@ -87,9 +112,11 @@ final class AttrCache {
 
     /**
      * STORE_ATTR. count false: the caller's counted reference to value moves into the object
-     * once the store succeeds (when it raises, the caller still holds it).
+     * once the store succeeds (when it raises, the caller still holds it). heldObj: the caller's
+     * stack holds a counted reference to obj; a setter or __setattr__ that runs script code then
+     * sees obj, and value when count is false, counted as in CPython (see OperandCalls).
      */
-    static void store(Code code, int pc, PyObject obj, PyStr name, PyObject value, boolean count) {
+    static void store(Code code, int pc, PyObject obj, PyStr name, PyObject value, boolean count, boolean heldObj) {
         PyType tp = obj.type;
         if (obj instanceof PyInstance inst && (tp.attrHooks() & PyType.HOOK_SETATTR) == 0) {
             PyObject descr = lookup(code, pc, tp, name);
@@ -108,10 +135,10 @@ final class AttrCache {
                     d.put(name, value);
                 }
             } else {
-                descr.descrSet(obj, value);
+                OperandCalls.descrSet(descr, obj, value, heldObj, !count);
             }
         } else {
-            Ops.setAttr(obj, name, value);
+            OperandCalls.setAttr(obj, name, value, heldObj, !count);
         }
         if (!count) Refs.decref(value); // the object counted its own reference
     }
@@ -138,7 +165,10 @@ final class AttrCache {
                 }
             }
         }
-        stack[sp - 1] = Refs.own(Ops.getAttr(obj, name));
+        // anything else is a plain attribute load; a script class's property getter then sees
+        // the object held by the stack, as CPython's LOAD_METHOD falls back to
+        PyObject r = tp.heap ? OperandCalls.getAttr(Refs.state(), code, pc, obj, name, true) : Ops.getAttr(obj, name);
+        stack[sp - 1] = Refs.own(r);
         stack[sp] = null;
         Refs.decref(obj);
     }

@@ -260,7 +260,7 @@ public final class Interpreter {
                         }
                         case STORE_ATTR: {
                             PyObject o = stack[sp - 1], v = stack[sp - 2];
-                            AttrCache.store(code, pc - 1, o, names[arg], v, false); // v's reference moves
+                            AttrCache.store(code, pc - 1, o, names[arg], v, false, true); // v's reference moves
                             sp -= 2;
                             stack[sp] = null;
                             stack[sp + 1] = null;

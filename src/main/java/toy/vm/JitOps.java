@@ -173,7 +173,7 @@ public final class JitOps {
     public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1];
         // (an object the slot borrowed is not held: the plain load, as small as before)
-        PyObject r = dropO ? OperandCalls.getAttr(rs, code, pc, o, code.names[i], true) : AttrCache.load(code, pc, o, code.names[i]);
+        PyObject r = dropO ? OperandCalls.getAttr(rs, code, pc, o, code.names[i], true) : AttrCache.load(code, pc, o, code.names[i], false);
         Refs.incref(r);
         stack[s - 1] = r;
         if (dropO) Refs.decref(rs, o);
@@ -192,7 +192,7 @@ public final class JitOps {
             stack[s - 1] = r;
             return false;
         }
-        r = AttrCache.load(code, pc, o, code.names[i]);
+        r = AttrCache.load(code, pc, o, code.names[i], false);
         Refs.incref(r);
         stack[s - 1] = r;
         return true;
@@ -201,7 +201,7 @@ public final class JitOps {
     /** dropV false: the value's slot borrowed it, and the object counts its own; else the slot's reference moves. */
     public static void storeAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO, boolean dropV) {
         PyObject o = stack[s - 1], v = stack[s - 2];
-        AttrCache.store(code, pc, o, code.names[i], v, !dropV);
+        AttrCache.store(code, pc, o, code.names[i], v, !dropV, dropO);
         stack[s - 1] = null;
         stack[s - 2] = null;
         if (dropO) Refs.decref(rs, o);

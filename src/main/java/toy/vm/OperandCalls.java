@@ -6,7 +6,8 @@ import toy.object.*;
 /**
  * The general paths of the instructions that may run their operands' dunder methods
  * ({@code a + b}, {@code a < b}, {@code a[k]}, {@code a[k] = v}, {@code -a}, {@code k in a},
- * {@code if a:}, {@code a.x}), shared by the eval loop and compiled code. Each marks the
+ * {@code if a:}, {@code a.x}, {@code a.x = v}, {@code a.m()} through a property), shared by the
+ * eval loop and compiled code. Each marks the
  * operands that the frame's stack holds by counted references as held while it runs
  * ({@link RefState#hold}), so that a dunder method called with one of them counts it once, for
  * its frame, as in CPython, and not once more for the call ({@link Interpreter#callFunction}).
@@ -15,9 +16,6 @@ import toy.object.*;
  * stack reference. The fast paths that run no code (ints, floats, lists by index) are tried
  * first. Each general path is its own small method with the same hold, try, unhold shape, rather
  * than one method taking a lambda, so that nothing is allocated per call.
- *
- * <p>Not covered, and one count above CPython's there: STORE_ATTR through __setattr__ or a
- * property's setter, and LOAD_METHOD falling back to a property.
  */
 final class OperandCalls {
     // (each returns at once through the plain protocol call when no operand is an instance of
@@ -191,12 +189,46 @@ final class OperandCalls {
     }
 
     /**
-     * LOAD_ATTR. A class with __getattr__ is the exception: CPython calls it, and
-     * __getattribute__ beside it, through a bound method that holds the object, so the object
-     * is not held and the call counts it.
+     * STORE_ATTR through a data descriptor: a property's setter, or a script class's __set__
+     * (obj is an instance; heldO, heldV: the caller's stack holds counted references to them).
+     */
+    static void descrSet(PyObject descr, PyObject o, PyObject v, boolean heldO, boolean heldV) {
+        if (!o.type.heap) descr.descrSet(o, v);
+        else descrSetHolding(Refs.state(), descr, o, v, heldO, heldV);
+    }
+
+    private static void descrSetHolding(RefState rs, PyObject descr, PyObject o, PyObject v, boolean heldO,
+                                        boolean heldV) {
+        rs.hold(heldO ? o : null, heldV ? v : null, null);
+        try {
+            descr.descrSet(o, v);
+        } finally {
+            rs.unhold();
+        }
+    }
+
+    /** STORE_ATTR on anything but a plain instance, or through a script class's __setattr__. */
+    static void setAttr(PyObject o, PyStr name, PyObject v, boolean heldO, boolean heldV) {
+        if (!o.type.heap) Ops.setAttr(o, name, v);
+        else setAttrHolding(Refs.state(), o, name, v, heldO, heldV);
+    }
+
+    private static void setAttrHolding(RefState rs, PyObject o, PyStr name, PyObject v, boolean heldO, boolean heldV) {
+        rs.hold(heldO ? o : null, heldV ? v : null, null);
+        try {
+            Ops.setAttr(o, name, v);
+        } finally {
+            rs.unhold();
+        }
+    }
+
+    /**
+     * LOAD_ATTR (a property's getter or __getattribute__ sees the object held; CPython calls
+     * __getattr__ through a bound method, which counts it again: Attr.heapGetAttr takes the
+     * marker off first).
      */
     static PyObject getAttr(RefState rs, Code code, int pc, PyObject o, PyStr name, boolean held) {
-        if (!held || !o.type.heap || (o.type.attrHooks() & PyType.HOOK_GETATTR) != 0) return AttrCache.load(code, pc, o, name);
+        if (!held || !o.type.heap) return AttrCache.load(code, pc, o, name);
         return getAttrHolding(rs, code, pc, o, name);
     }
 
