@@ -134,7 +134,6 @@ public final class SeqMethods {
         return c;
     }
 
-    /** list.sort: stable, using only "<" as CPython does; the list is empty during the sort. */
     /**
      * The key function's call on an item, which the sort holds by the list's counted reference:
      * CPython passes it borrowed, so the item is marked held (see RefState.hold) and the call
@@ -149,6 +148,7 @@ public final class SeqMethods {
         }
     }
 
+    /** list.sort: stable, using only "<" as CPython does; the list is empty during the sort. */
     static void sort(PyList list, PyObject key, boolean reverse) {
         int n = list.size;
         PyObject[] items = Arrays.copyOf(list.items, n);

@@ -70,7 +70,8 @@ final class AttrCache {
                 return r != null ? r : descr;
             }
         }
-        return objCounted || (tp.attrHooks() & PyType.HOOK_GETATTR) == 0 ? Ops.getAttr(obj, name) : genericCounting(obj, name);
+        if (objCounted || (tp.attrHooks() & PyType.HOOK_GETATTR) == 0) return Ops.getAttr(obj, name);
+        return genericCounting(obj, name);
     }
 
     /** The generic lookup with obj counted and held meanwhile (see load). */

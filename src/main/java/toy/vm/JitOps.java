@@ -172,7 +172,7 @@ public final class JitOps {
 
     public static void loadAttr(RefState rs, PyObject[] stack, int s, Code code, int pc, int i, boolean dropO) {
         PyObject o = stack[s - 1];
-        // (an object the slot borrowed is not held: the plain load, as small as before)
+        // (an object the slot borrowed is not held: the plain load, which counts it only for a __getattr__)
         PyObject r = dropO ? OperandCalls.getAttr(rs, code, pc, o, code.names[i], true) : AttrCache.load(code, pc, o, code.names[i], false);
         Refs.incref(r);
         stack[s - 1] = r;

@@ -7,15 +7,15 @@ import toy.object.*;
  * The general paths of the instructions that may run their operands' dunder methods
  * ({@code a + b}, {@code a < b}, {@code a[k]}, {@code a[k] = v}, {@code -a}, {@code k in a},
  * {@code if a:}, {@code a.x}, {@code a.x = v}, {@code a.m()} through a property), shared by the
- * eval loop and compiled code. Each marks the
- * operands that the frame's stack holds by counted references as held while it runs
- * ({@link RefState#hold}), so that a dunder method called with one of them counts it once, for
- * its frame, as in CPython, and not once more for the call ({@link Interpreter#callFunction}).
- * A compiled frame's slot that borrowed its operand from a local (JitSlots) holds no counted
- * reference: the call counts that operand instead, which makes the same count as CPython's
- * stack reference. The fast paths that run no code (ints, floats, lists by index) are tried
- * first. Each general path is its own small method with the same hold, try, unhold shape, rather
- * than one method taking a lambda, so that nothing is allocated per call.
+ * eval loop and compiled code. Each marks the operands that the frame's stack holds by counted
+ * references as held while it runs ({@link RefState#hold}), so that a dunder method called with
+ * one of them counts it once, for its frame, as in CPython, and not once more for the call
+ * ({@link Interpreter#callFunction}). A compiled frame's slot that borrowed its operand from a
+ * local (JitSlots) holds no counted reference: the call counts that operand instead, which makes
+ * the same count as CPython's stack reference. The fast paths that run no code (ints, floats,
+ * lists by index) are tried first. Each general path is its own small method with the same hold,
+ * try, unhold shape, rather than one method taking a lambda, so that nothing is allocated per
+ * call.
  */
 final class OperandCalls {
     // (each returns at once through the plain protocol call when no operand is an instance of
