@@ -155,20 +155,8 @@ public final class OperatorModule {
         if (!(dflt instanceof PyInt)) {
             throw Exc.typeError("'" + dflt.type.name + "' object cannot be interpreted as an integer");
         }
-        boolean hasLen = o.type.heap ? o.type.lookup("__len__") != null : o.length() >= 0;
-        if (hasLen) return PyInt.of(Ops.len(o));
-        PyObject hint = o.type.lookup("__length_hint__");
-        if (hint == null) {
-            if (!o.type.heap && o.iter() == o && o.length() >= 0) return PyInt.of(o.length());
-            return dflt;
-        }
-        PyObject r = Ops.callMethod(hint, o);
-        if (r == Py.NotImplemented) return dflt;
-        if (!(r instanceof PyInt ri)) {
-            throw Exc.typeError("__length_hint__ must be an integer, not " + r.type.name);
-        }
-        if (ri.signum() < 0) throw Exc.valueError("__length_hint__() should return >= 0");
-        return r;
+        long n = Ops.lengthHint(o, -1); // (a hint is never negative)
+        return n < 0 ? dflt : PyInt.of(n);
     }
 
     // ----- itemgetter --------------------------------------------------------------------

@@ -115,6 +115,44 @@ public final class Ops {
         return n.intValue();
     }
 
+    /**
+     * CPython's PyObject_LengthHint: len(o) when o has a length (a TypeError from __len__ is
+     * ignored), else what o.__length_hint__() gives (NotImplemented or a TypeError: dflt), else
+     * dflt. The consumers that presize a list or tuple in CPython (list(), tuple(),
+     * list.extend, f(*it)) call it after taking the iterator, so a script class sees its __len__
+     * called there too.
+     */
+    public static long lengthHint(PyObject o, long dflt) {
+        boolean hasLen = o.type.heap ? o.type.lookup("__len__") != null : o.length() >= 0;
+        if (hasLen) {
+            try {
+                return len(o);
+            } catch (PyException e) {
+                if (!e.matches(Exc.TypeError)) throw e;
+                Refs.swallowed();
+            }
+        }
+        PyObject hint = o.type.lookup("__length_hint__");
+        if (hint == null) {
+            // a built-in iterator that knows how many items are left
+            if (!o.type.heap && o.iter() == o && o.length() >= 0) return o.length();
+            return dflt;
+        }
+        PyObject r;
+        try {
+            r = callMethod(hint, o);
+        } catch (PyException e) {
+            if (!e.matches(Exc.TypeError)) throw e;
+            Refs.swallowed();
+            return dflt;
+        }
+        if (r == Py.NotImplemented) return dflt;
+        if (!(r instanceof PyInt ri)) throw Exc.typeError("__length_hint__ must be an integer, not " + r.type.name);
+        if (ri.signum() < 0) throw Exc.valueError("__length_hint__() should return >= 0");
+        if (!ri.isSmall()) throw Exc.overflowError("cannot fit 'int' into an index-sized integer");
+        return ri.longValue();
+    }
+
     public static PyObject iter(PyObject o) {
         if (!o.type.heap) {
             PyObject it = o.iter();

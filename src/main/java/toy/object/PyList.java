@@ -45,8 +45,13 @@ public class PyList extends PyContainer {
 
     public final PyObject get(int i) { return items[i]; }
 
+    /**
+     * list.extend, and list(iterable): an exact list's or tuple's items are copied; anything else
+     * (a subclass too, whose __iter__ may differ) is iterated, after CPython's length hint.
+     */
     public final void extend(PyObject iterable) {
-        if (iterable instanceof PyList l) {
+        if (iterable.type == TYPE) {
+            PyList l = (PyList) iterable;
             int n = l.size;
             ensure(size + n);
             System.arraycopy(l.items, 0, items, size, n);
@@ -54,7 +59,8 @@ public class PyList extends PyContainer {
             size += n;
             return;
         }
-        if (iterable instanceof PyTuple t) {
+        if (iterable.type == PyTuple.TYPE) {
+            PyTuple t = (PyTuple) iterable;
             ensure(size + t.items.length);
             System.arraycopy(t.items, 0, items, size, t.items.length);
             for (PyObject x : t.items) Refs.incref(x);
@@ -62,6 +68,7 @@ public class PyList extends PyContainer {
             return;
         }
         PyObject it = Ops.iter(iterable);
+        if (iterable.type.heap) Ops.lengthHint(iterable, 8); // (only a script class can tell)
         for (PyObject x; (x = Ops.next(it)) != null; ) append(x);
     }
 

@@ -210,15 +210,18 @@ public final class SeqMethods {
         return cls == PyTuple.TYPE ? PyTuple.of(items) : PyTuple.ofType(cls, items);
     }
 
-    /** The items of any iterable, as a fresh array. */
+    /**
+     * The items of any iterable, as a fresh array, as CPython's PySequence_Fast and
+     * PySequence_Tuple take them: an exact tuple's or list's items, else (a subclass too, whose
+     * __iter__ may differ) what iterating gives, after the length hint.
+     */
     public static PyObject[] toArray(PyObject iterable) {
-        if (iterable instanceof PyTuple t) return t.items.clone();
-        if (iterable instanceof PyList l) return l.toArray();
+        if (iterable.type == PyTuple.TYPE) return ((PyTuple) iterable).items.clone();
+        if (iterable.type == PyList.TYPE) return ((PyList) iterable).toArray();
         // gathered in a (floating) list, so that the items stay counted until the instruction
         // ends: an iterator such as a generator may drop its own references to what it yielded
         PyList out = new PyList();
-        PyObject it = Ops.iter(iterable);
-        for (PyObject x; (x = Ops.next(it)) != null; ) out.append(x);
+        out.extend(iterable);
         return out.toArray();
     }
 

@@ -108,18 +108,13 @@ final class Builders {
     private static int unpack(PyObject[] stack, int sp, int n) {
         PyObject seq = stack[sp - 1];
         PyObject[] items;
-        if (seq instanceof PyTuple t && t.items.length == n) {
-            items = t.items;
-        } else if (seq instanceof PyList l && l.size == n) {
-            items = l.items;
+        // (an exact tuple or list: a subclass's __iter__ may differ)
+        if (seq.type == PyTuple.TYPE && ((PyTuple) seq).items.length == n) {
+            items = ((PyTuple) seq).items;
+        } else if (seq.type == PyList.TYPE && ((PyList) seq).size == n) {
+            items = ((PyList) seq).items;
         } else {
-            PyObject it;
-            try {
-                it = Ops.iter(seq);
-            } catch (PyException e) {
-                if (e.matches(Exc.TypeError)) throw Exc.typeError("cannot unpack non-iterable " + seq.type.name + " object");
-                throw e;
-            }
+            PyObject it = unpackIter(seq);
             items = new PyObject[n];
             for (int i = 0; i < n; i++) {
                 PyObject v = Ops.next(it);
@@ -139,14 +134,35 @@ final class Builders {
         return sp;
     }
 
-    private static int unpackEx(PyObject[] stack, int sp, int before, int after) {
-        PyObject seq = stack[sp - 1];
-        PyObject[] all;
+    /** iter(seq) for an unpacking, with CPython's message for a value that is not iterable. */
+    private static PyObject unpackIter(PyObject seq) {
         try {
-            all = SeqMethods.toArray(seq);
+            return Ops.iter(seq);
         } catch (PyException e) {
             if (e.matches(Exc.TypeError)) throw Exc.typeError("cannot unpack non-iterable " + seq.type.name + " object");
             throw e;
+        }
+    }
+
+    private static int unpackEx(PyObject[] stack, int sp, int before, int after) {
+        PyObject seq = stack[sp - 1];
+        PyObject[] all;
+        if (seq.type == PyTuple.TYPE || seq.type == PyList.TYPE) {
+            all = SeqMethods.toArray(seq);
+        } else {
+            // as CPython's unpack_iterable: the items before the star one by one, then the rest
+            // as list(it) takes them (the iterator's own __iter__ and length hint)
+            PyObject it = unpackIter(seq);
+            PyList got = new PyList(); // (floating: keeps the items counted until the instruction ends)
+            for (int i = 0; i < before; i++) {
+                PyObject v = Ops.next(it);
+                if (v == null) {
+                    throw Exc.valueError("not enough values to unpack (expected at least " + (before + after) + ", got " + i + ")");
+                }
+                got.append(v);
+            }
+            got.extend(it);
+            all = got.toArray();
         }
         if (all.length < before + after) {
             throw Exc.valueError("not enough values to unpack (expected at least " + (before + after) + ", got " + all.length + ")");
