@@ -148,15 +148,19 @@ final class StrSplit {
                 PyStr.of(s.substring(i + sep.length())));
     }
 
-    /** sep.join(iterable): one pass over a list or tuple into a StringBuilder. */
+    /**
+     * sep.join(iterable): one pass over a list or tuple into a StringBuilder. Anything else (a
+     * list or tuple subclass too, whose __iter__ may differ) is iterated first, as CPython's
+     * PySequence_Fast does: list(iter(iterable)).
+     */
     static PyObject join(String sep, PyObject iterable) {
         PyObject[] items;
         int n;
-        if (iterable instanceof PyList l) {
-            items = l.items;
-            n = l.size;
-        } else if (iterable instanceof PyTuple t) {
-            items = t.items;
+        if (iterable.type == PyList.TYPE) {
+            items = ((PyList) iterable).items;
+            n = ((PyList) iterable).size;
+        } else if (iterable.type == PyTuple.TYPE) {
+            items = ((PyTuple) iterable).items;
             n = items.length;
         } else {
             PyObject it;
@@ -166,9 +170,7 @@ final class StrSplit {
                 if (e.matches(Exc.TypeError)) throw Exc.typeError("can only join an iterable");
                 throw e;
             }
-            ArrayList<PyObject> list = new ArrayList<>();
-            for (PyObject x; (x = Ops.next(it)) != null; ) list.add(x);
-            items = list.toArray(new PyObject[0]);
+            items = SeqMethods.toArray(it);
             n = items.length;
         }
         if (n == 0) return PyStr.EMPTY;
