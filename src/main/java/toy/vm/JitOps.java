@@ -233,7 +233,7 @@ public final class JitOps {
         PyObject b = stack[s - 1];
         PyObject a = stack[s - 2];
         PyObject r = OperandCalls.binary(rs, a, b, op, inplace, dropA, dropB);
-        // (a script subclass instance of int, float, str or bytes can die observably: never lent)
+        // (an instance of a script subclass of a scalar can die observably: see replaceTwo)
         return replaceTwo(rs, stack, s, r, a, b, dropA, dropB, lend && !r.type.heap);
     }
 
@@ -289,7 +289,14 @@ public final class JitOps {
         replaceTwo(rs, stack, s, r, x, y, dropX, dropY, false);
     }
 
-    /** The same, leaving r uncounted when lend is set and r is not a container; returns whether r was counted. */
+    /**
+     * The same, leaving r uncounted when lend is set and r is not a container; returns whether r
+     * was counted. A new result that can die observably is never lent: a container, or an
+     * instance of a script's subclass of int, float, str or bytes (Refs.bornScalarInstance).
+     * The arithmetic that runs no code (Arith) only makes exact scalars, so only binaryDunder,
+     * whose result can be anything, tests for the second kind, rather than every arithmetic
+     * result here.
+     */
     private static boolean replaceTwo(RefState rs, PyObject[] stack, int s, PyObject r, PyObject x, PyObject y,
                                       boolean dropX, boolean dropY, boolean lend) {
         boolean count = !lend || r instanceof PyContainer;
